@@ -1,0 +1,27 @@
+EXTENSION = sum
+MODULE_big = sum
+OBJS = \
+	src/config.o \
+	src/sum.o
+DATA = sum--1.0.sql
+PGFILEDESC = "sum - sign-up marketing analytics"
+
+REGRESS = \
+	settings \
+	upgrade
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# ICU (NFC, IDNA, transliteration) and libpsl (public suffix list)
+PG_CPPFLAGS = $(shell pkg-config --cflags icu-uc icu-i18n libpsl)
+SHLIB_LINK = $(shell pkg-config --libs icu-uc icu-i18n libpsl)
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# TAP tests in test/t, as pgvector does; needs libipc-run-perl and a non-root user
+prove_installcheck:
+	rm -rf $(CURDIR)/tmp_check
+	cd $(srcdir) && TESTDIR='$(CURDIR)' PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(if $(PROVE_TESTS),$(PROVE_TESTS),test/t/*.pl)
+
+.PHONY: prove_installcheck
