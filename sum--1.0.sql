@@ -205,6 +205,29 @@ COMMENT ON FUNCTION sum.setting(text) IS
  * Persona: title -> function, seniority, buying role (issue 4)
  * ========================================================================== */
 
+/*
+ * The persona enums are contracts shared by persona classification, account
+ * rollups and the pipeline.  Ordered where the order means something, so
+ * that max() and >= work: seniority and buying role are ranks; job function
+ * is a set of labels whose order is only the declaration order.
+ */
+CREATE TYPE sum.seniority AS ENUM (
+	'unknown', 'intern', 'entry', 'senior', 'manager', 'director', 'vp', 'c_level', 'owner'
+);
+COMMENT ON TYPE sum.seniority IS
+	'rank of a job title: unknown < intern < entry < senior < manager < director < vp < c_level < owner';
+
+CREATE TYPE sum.job_function AS ENUM (
+	'unknown', 'general_management', 'marketing', 'sales', 'customer_success',
+	'engineering', 'it', 'product', 'design', 'data', 'operations', 'finance',
+	'hr', 'legal', 'other'
+);
+COMMENT ON TYPE sum.job_function IS 'business function of a job title';
+
+CREATE TYPE sum.buying_role AS ENUM ('unknown', 'user', 'influencer', 'decision_maker');
+COMMENT ON TYPE sum.buying_role IS
+	'part a person plays in a purchase: unknown < user < influencer < decision_maker';
+
 /* ==========================================================================
  * Milestones and funnels over the event stream (issue 5)
  * ========================================================================== */
