@@ -2,7 +2,9 @@ EXTENSION = sum
 MODULE_big = sum
 OBJS = \
 	src/config.o \
-	src/sum.o
+	src/core.o \
+	src/sum.o \
+	src/textfold.o
 DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 

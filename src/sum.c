@@ -12,7 +12,9 @@
 
 #include "fmgr.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
+#include "core.h"
 #include "sum.h"
 
 #if PG_VERSION_NUM >= 180000
@@ -24,11 +26,33 @@ PG_MODULE_MAGIC;
 void		_PG_init(void);
 
 /*
+ * Scratch memory of the pure cores comes from the current memory context, so
+ * an error raised while it is live cannot leak it.  NO_OOM keeps malloc's
+ * contract (NULL on failure) that the cores are written against; HUGE lets a
+ * core work on text close to the 1 GB limit.
+ */
+static void *
+CorePalloc(size_t size)
+{
+	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void
+CorePfree(void *ptr)
+{
+	if (ptr != NULL)
+		pfree(ptr);
+}
+
+/*
  * _PG_init: register GUCs and initialise each subsystem once per backend.
  */
 void
 _PG_init(void)
 {
+	sum_core_alloc = CorePalloc;
+	sum_core_free = CorePfree;
+
 	ConfigInit();
 
 #if PG_VERSION_NUM >= 150000
