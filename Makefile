@@ -3,12 +3,23 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/domain.o \
+	src/domain_sql.o \
+	src/email.o \
+	src/email_sql.o \
 	src/sum.o \
 	src/textfold.o
-DATA = sum--1.0.sql
+DATA = \
+	data/sum_disposable_domains.txt \
+	data/sum_freemail_domains.txt \
+	sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	domain \
+	domain_lists \
+	email \
+	psl \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
@@ -27,3 +38,9 @@ prove_installcheck:
 	cd $(srcdir) && TESTDIR='$(CURDIR)' PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(if $(PROVE_TESTS),$(PROVE_TESTS),test/t/*.pl)
 
 .PHONY: prove_installcheck
+
+# Refresh the shipped free-mail and disposable domain lists from npm
+update-domain-lists:
+	bash tools/update-domain-lists.sh
+
+.PHONY: update-domain-lists
