@@ -285,8 +285,8 @@ COMMENT ON FUNCTION sum.data_file_lines(text) IS
 /*
  * The free-mail and disposable domain lists.  Shipped rows (source =
  * 'shipped') come from the snapshot files; users add rows of their own
- * (source = 'user').  Deleting a shipped row does not remove it: the write
- * trigger records the removal as a user row with listed = false instead,
+ * (source = 'user').  Deleting a shipped row does not remove it: a trigger
+ * puts it back and records the removal as a user row with listed = false,
  * which wins over the shipped row.  So the table always holds every shipped
  * row plus the user's rows, pg_dump saves exactly the user's rows, and a
  * restore (CREATE EXTENSION re-inserts the shipped rows, then the dump adds
@@ -330,10 +330,19 @@ SELECT pg_catalog.pg_extension_config_dump('sum.disposable_domains', 'WHERE sour
 GRANT SELECT ON sum.freemail_domains, sum.disposable_domains TO PUBLIC;
 
 /*
- * sum.domain_list_write(): row trigger on both lists.  Normalizes the domain
- * (lowercase ASCII; an email or URL gives its host) and rejects what is not
- * a host name; keeps shipped rows unchanged and turns their deletion into
- * an unlisting user row (see above).
+ * sum.domain_list_write(): the write triggers of both lists.
+ *
+ * As a BEFORE row trigger it normalizes the domain (lowercase ASCII; an
+ * email or URL gives its host), rejects what is not a host name, and keeps
+ * shipped rows as shipped: users cannot insert or update them.
+ *
+ * As an AFTER DELETE statement trigger it puts back the shipped rows the
+ * statement deleted and records each such domain as unlisted by a user row.
+ * Working after the statement, on its transition table, gives the same
+ * result whatever order the rows were deleted in: deleting the shipped row
+ * unlists the domain, deleting only your unlisting row lists it again, and
+ * deleting both (WHERE domain = ...) leaves it unlisted.  The rows it puts
+ * back pass the row trigger at trigger depth 2.
  */
 CREATE FUNCTION sum.domain_list_write() RETURNS trigger
 	LANGUAGE plpgsql
@@ -342,22 +351,24 @@ AS $$
 DECLARE
 	normalized text;
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		IF OLD.source = 'shipped' THEN
-			EXECUTE format('INSERT INTO %I.%I AS t (domain, source, listed) VALUES ($1, ''user'', false)'
-						   ' ON CONFLICT (domain, source) DO UPDATE SET listed = false',
-						   TG_TABLE_SCHEMA, TG_TABLE_NAME)
-				USING OLD.domain;
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+	IF TG_LEVEL = 'STATEMENT' THEN
+		EXECUTE format('INSERT INTO %I.%I (domain, source, listed, added_at)'
+					   ' SELECT DISTINCT ON (domain) domain, ''shipped'', true, added_at'
+					   ' FROM deleted WHERE source = ''shipped'' ORDER BY domain',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME);
+		EXECUTE format('INSERT INTO %I.%I AS t (domain, source, listed)'
+					   ' SELECT DISTINCT domain, ''user'', false FROM deleted'
+					   ' WHERE source = ''shipped'''
+					   ' ON CONFLICT (domain, source) DO UPDATE SET listed = false',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME);
+		RETURN NULL;
 	END IF;
 	IF TG_OP = 'UPDATE' AND OLD.source = 'shipped' THEN
 		RAISE EXCEPTION 'cannot change shipped row "%" of sum.%', OLD.domain, TG_TABLE_NAME
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Delete the row to unlist the domain; insert a row of your own to list one.';
 	END IF;
-	IF NEW.source = 'shipped' THEN
+	IF NEW.source = 'shipped' AND NOT (TG_OP = 'INSERT' AND pg_trigger_depth() > 1) THEN
 		RAISE EXCEPTION 'source "shipped" is reserved for rows installed by the extension'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
@@ -372,12 +383,18 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION sum.domain_list_write() IS
-	'trigger: normalize and validate a domain list row; deleting a shipped row unlists it durably';
+	'trigger: normalize and validate domain list rows; deleting a shipped row unlists the domain durably';
 
-CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE OR DELETE
+CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE
 	ON sum.freemail_domains FOR EACH ROW EXECUTE FUNCTION sum.domain_list_write();
-CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE OR DELETE
+CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE
 	ON sum.disposable_domains FOR EACH ROW EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER domain_list_keep_shipped AFTER DELETE
+	ON sum.freemail_domains REFERENCING OLD TABLE AS deleted
+	FOR EACH STATEMENT EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER domain_list_keep_shipped AFTER DELETE
+	ON sum.disposable_domains REFERENCING OLD TABLE AS deleted
+	FOR EACH STATEMENT EXECUTE FUNCTION sum.domain_list_write();
 CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON sum.freemail_domains FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
 CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
