@@ -628,7 +628,12 @@ ApplyProviderRules(SumEmailProfile profile, char *local, int *llen,
 		char	   *t = memchr(local, p->tag, (size_t) n);
 
 		if (t != NULL)
+		{
 			n = (int) (t - local);
+			/* "john.+tag": no provider has names that end in a dot */
+			while (n > 0 && local[n - 1] == '.')
+				n--;
+		}
 	}
 	if (p->drop_dots)
 	{
@@ -685,9 +690,28 @@ sum_em_normalize(const char *in, size_t len, SumEmailProfile profile,
 	if (llen + 1 + dlen > SUM_EMAIL_MAX)
 		return -1;
 
-	if (profile != SUM_EMAIL_BASIC &&
-		!ApplyProviderRules(profile, out, &llen, domain, &dlen))
-		return -1;
+	if (profile != SUM_EMAIL_BASIC)
+	{
+		if (!ApplyProviderRules(profile, out, &llen, domain, &dlen))
+			return -1;
+
+		/*
+		 * Removing dots can join a letter to a combining mark that followed
+		 * a dot ("a.\u0300" becomes "a\u0300"), which NFC composes: bring a
+		 * non-ASCII result to NFC again, so that the key is a fixed point.
+		 */
+		for (i = 0; i < (size_t) llen; i++)
+			if ((unsigned char) out[i] >= 0x80)
+			{
+				char		local[SUM_EMAIL_LOCAL_MAX + 1];
+
+				memcpy(local, out, (size_t) llen);
+				llen = NormalizeLocal(local, (size_t) llen, out);
+				if (llen < 0)
+					return -1;
+				break;
+			}
+	}
 
 	out[llen] = '@';
 	memcpy(out + llen + 1, domain, (size_t) dlen);
