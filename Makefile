@@ -44,3 +44,13 @@ update-domain-lists:
 	bash tools/update-domain-lists.sh
 
 .PHONY: update-domain-lists
+
+# Reliability: libFuzzer harnesses of the pure cores, and the regression
+# suite under UBSan and valgrind (see README, Reliability)
+fuzz:
+	$(MAKE) -C test/fuzz replay fuzz
+
+sanitize:
+	bash tools/sanitize.sh
+
+.PHONY: fuzz sanitize
