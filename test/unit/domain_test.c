@@ -103,6 +103,8 @@ main(void)
 	is_str(ascii("ＡＣＭＥ．com"), "acme.com", "full-width letters and dot mapped");
 	is_str(ascii("r3---sn-x.net"), "r3---sn-x.net", "hyphens in positions 3 and 4 allowed");
 	ok(ascii("xn--a.com") == NULL, "bad punycode");
+	ok(ascii("xn--xn--8-8228-822f.cn") == NULL, "punycode of a label that starts with xn--");
+	is_str(ascii("ab--ü.de"), "xn--ab---3ra.de", "hyphens in positions 3 and 4 of a Unicode label");
 	ok(ascii("a_b.com") == NULL, "underscore");
 	ok(ascii("-a.com") == NULL && ascii("a-.com") == NULL, "edge hyphens");
 	ok(ascii("") == NULL && ascii(".") == NULL && ascii("..") == NULL, "empty names");
