@@ -85,6 +85,8 @@ CREATE VIEW sum.settings AS
 	  LEFT JOIN sum.setting_overrides o ON o.name OPERATOR(pg_catalog.=) d.name;
 COMMENT ON VIEW sum.settings IS
 	'every setting with its current value; UPDATE to change, DELETE to reset to the default';
+-- C code reads settings with the caller's rights: every role may read them
+GRANT SELECT ON sum.settings TO PUBLIC;
 
 /*
  * sum.check_setting(name, value): raise invalid_parameter_value unless value
