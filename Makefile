@@ -12,6 +12,8 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	persona \
+	persona_buying \
+	persona_eval \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)

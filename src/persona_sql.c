@@ -438,6 +438,23 @@ sum_title_normalize(PG_FUNCTION_ARGS)
 }
 
 /*
+ * ClipForMessage: t as a C string for an error message, cut to about 60
+ * bytes (at a character boundary) with "..." when longer.
+ */
+static char *
+ClipForMessage(text *t)
+{
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	int			clip;
+
+	if (len <= 60)
+		return text_to_cstring(t);
+	clip = pg_mbcliplen(s, len, 60);
+	return psprintf("%.*s...", clip, s);
+}
+
+/*
  * CheckPattern: the canonical form of a rule pattern, or an
  * invalid_parameter_value error saying what is wrong with it.
  */
@@ -462,7 +479,7 @@ CheckPattern(text *pattern)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid persona rule pattern \"%s\": %s",
-						text_to_cstring(pattern), persona_error_message(err)),
+						ClipForMessage(pattern), persona_error_message(err)),
 				 errhint("A pattern is one to %d words of at most %d letters; "
 						 "\"*\" may start or end a word, \"^\" and \"$\" anchor to "
 						 "the start and end of a title segment.",
