@@ -586,6 +586,14 @@ SELECT p, 'classify', 'manager', 'customer_success', 1, 50, 'en', 'shipped' FROM
 	'csm'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'customer_success', 1.5, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technical account manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'customer_success', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tam'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'manager', 'finance', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'controller'
 ]) AS p;
@@ -619,7 +627,7 @@ SELECT p, 'classify', 'entry', NULL, 0, 60, 'en', 'shipped' FROM pg_catalog.unne
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'product', 1.5, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'associate product manager'
+	'associate product manager', 'assoc product manager'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'product', 1, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
@@ -635,7 +643,7 @@ SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'en', 'shipped' FROM pg_ca
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', NULL, 0, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'associate'
+	'associate', 'assoc'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'other', 1, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
@@ -659,8 +667,20 @@ SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'en', 'shipped' FROM pg_catalog.
 	'analyst'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'designer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sourcer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'media buyer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'design', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'designer', 'illustrator'
+	'illustrator'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', NULL, 0, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
@@ -796,7 +816,7 @@ SELECT p, 'stop', NULL, NULL, 0, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'marketing', 'growth', 'demand generation', 'demand gen', 'brand',
+	'marketing', 'mktg', 'growth', 'demand generation', 'demand gen', 'brand',
 	'branding', 'content', 'seo', 'sem', 'ppc', 'paid media', 'paid social',
 	'social media', 'community', 'communications', 'communication', 'comms',
 	'pr', 'public relations', 'events', 'event', 'lifecycle', 'email marketing'
@@ -843,9 +863,16 @@ SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'en', 'shipped' FROM pg_catalog.unn
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'key account', 'key accounts', 'partnerships', 'partnership', 'alliances',
-	'alliance', 'channel', 'channels', 'pre sales', 'presales', 'revenue',
-	'revops'
+	'key account', 'key accounts'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'accounts'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'partnerships', 'partnership', 'alliances', 'alliance', 'channel',
+	'channels', 'pre sales', 'presales', 'revenue', 'revops'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', NULL, 'sales', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
@@ -1179,6 +1206,14 @@ SELECT p, 'classify', 'entry', 'design', 1, 10, 'de', 'shipped' FROM pg_catalog.
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'*analyst', '*analystin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*wissenschaftler', '*wissenschaftlerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juristin'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'finance', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
@@ -1924,7 +1959,8 @@ SELECT p, 'classify', NULL, 'general_management', 0.3, 0, 'es', 'shipped' FROM p
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
-	'diretor geral', 'diretora geral'
+	'diretor geral', 'diretor executivo', 'diretora executiva',
+	'diretora geral'
 ]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
