@@ -310,6 +310,13 @@ COMMENT ON VIEW sum.persona_rules_effective IS
 	'persona rules in force: enabled rows, user rows replacing shipped rows of the same pattern';
 
 /*
+ * Every role that may call the classifier reads the rules (it compiles them
+ * with the caller's rights); writing them stays with the table's owner and
+ * those it grants to.
+ */
+GRANT SELECT ON sum.persona_rules, sum.persona_rules_effective TO PUBLIC;
+
+/*
  * Classification.  STABLE, not IMMUTABLE: the answer depends on
  * sum.persona_rules, which users change.  Compiled rules are cached per
  * backend and recompiled after the table changes.

@@ -212,6 +212,17 @@ SELECT pt('Rockstar') AS inside_transaction;
 ROLLBACK;
 SELECT pt('Rockstar') AS after_rollback;
 
+-- any role can classify; writing rules needs a grant
+CREATE ROLE regress_persona_reader;
+-- a write makes the next call recompile, here with the reader's rights
+INSERT INTO sum.persona_rules (pattern, seniority) VALUES ('ninja', 'senior');
+DELETE FROM sum.persona_rules WHERE source = 'user';
+SET ROLE regress_persona_reader;
+SELECT pt('VP Sales') AS as_reader;
+INSERT INTO sum.persona_rules (pattern) VALUES ('ninja');
+RESET ROLE;
+DROP ROLE regress_persona_reader;
+
 -- labels of volatility
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

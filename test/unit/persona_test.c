@@ -329,6 +329,37 @@ main(void)
 	}
 	free(big);
 
+	/* more pattern bytes than the limit: an error, not a huge matcher */
+	{
+		int			n = PERSONA_MAX_TOTAL_PATTERN_BYTES / 150;
+		PersonaRuleDef *many = calloc(n, sizeof(PersonaRuleDef));
+		char	   *pats = malloc((size_t) n * 200);
+
+		for (i = 0; i < n; i++)
+		{
+			char	   *p = pats + (size_t) i * 200;
+
+			/* eight distinct 22-letter words: 183 bytes normalized */
+			snprintf(p, 200, "a%021d b%021d c%021d d%021d e%021d f%021d g%021d h%021d",
+					 i, i, i, i, i, i, i, i);
+			many[i].pattern = p;
+			many[i].pattern_len = strlen(p);
+			many[i].action = PERSONA_CLASSIFY;
+			many[i].seniority = S(VP);
+			many[i].function = NONE;
+			many[i].priority = 50;
+		}
+		matcher = persona_compile(many, n, &skipped, &err);
+		ok(matcher == NULL && err == PERSONA_ERR_TOO_MANY_RULES,
+		   "%d rules of 183 bytes exceed the pattern budget", n);
+		matcher = persona_compile(many, n / 2, &skipped, &err);
+		ok(matcher != NULL && persona_rule_count(matcher) == n / 2,
+		   "half of them compile");
+		persona_free(matcher);
+		free(pats);
+		free(many);
+	}
+
 	/* the label tables match the SQL enums' order */
 	is_str(persona_seniority_names[S(OWNER)], "owner", "last seniority is owner");
 	is_str(persona_function_names[F(OTHER)], "other", "last function is other");
