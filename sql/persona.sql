@@ -200,6 +200,24 @@ INSERT INTO sum.persona_rules (pattern, seniority) VALUES ('ninja', 'senior');
 INSERT INTO sum.persona_rules (pattern, seniority) VALUES ('Ninja', 'vp');
 DELETE FROM sum.persona_rules WHERE source = 'user';
 
+-- an adversarial rule table: thousands of long, overlapping and wildcard rules
+INSERT INTO sum.persona_rules (pattern, seniority, function, priority, weight)
+SELECT CASE i % 4
+		   WHEN 0 THEN repeat('a', 30) || i || ' b c d e f g h'
+		   WHEN 1 THEN '*aaa' || i || '*'
+		   WHEN 2 THEN '*aa' || i || 'a'
+		   ELSE 'vp sales ' || i
+	   END,
+	   (pg_catalog.enum_range(NULL::sum.seniority))[1 + i % 9]::text,
+	   (pg_catalog.enum_range(NULL::sum.job_function))[1 + i % 15]::text,
+	   i % 101, i % 7
+  FROM generate_series(1, 5000) AS i;
+SELECT count(*) AS user_rules FROM sum.persona_rules WHERE source = 'user';
+SELECT pt('VP Sales') AS untouched, pt('VP Sales 43') AS rule_43,
+	   (sum.title_persona(repeat('aaa12', 200))).seniority IS NOT NULL AS long_word,
+	   (sum.title_persona(repeat('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa4 b c d e f g h ', 40))).seniority AS repeated_phrase;
+DELETE FROM sum.persona_rules WHERE source = 'user';
+
 -- pg_dump keeps user rows only
 SELECT c.condition
   FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS c(relid, condition)
