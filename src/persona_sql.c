@@ -230,8 +230,10 @@ LoadPersonaRules(void)
 		char	   *action = SPI_getvalue(tup, desc, 2);
 		char	   *seniority = SPI_getvalue(tup, desc, 3);
 		char	   *function = SPI_getvalue(tup, desc, 4);
-		char	   *weight = SPI_getvalue(tup, desc, 5);
-		char	   *priority = SPI_getvalue(tup, desc, 6);
+		bool		wnull,
+					pnull;
+		Datum		weight = SPI_getbinval(tup, desc, 5, &wnull);
+		Datum		priority = SPI_getbinval(tup, desc, 6, &pnull);
 
 		/* the write trigger makes these valid; bypassed, the row is skipped */
 		defs[i].pattern = pattern ? pattern : "";
@@ -245,8 +247,8 @@ LoadPersonaRules(void)
 			LabelIndex(persona_function_names, PERSONA_NUM_FUNCTIONS, function) : -1;
 		if (function && defs[i].function < 0)
 			defs[i].function = -2;
-		defs[i].weight = weight ? strtof(weight, NULL) : -1.0f;
-		defs[i].priority = priority ? atoi(priority) : -1;
+		defs[i].weight = wnull ? -1.0f : DatumGetFloat4(weight);
+		defs[i].priority = pnull ? -1 : DatumGetInt32(priority);
 		patterns[i] = PointerGetDatum(cstring_to_text(defs[i].pattern));
 	}
 	matcher = persona_compile(defs, n, &nskipped, &err);
