@@ -3,12 +3,17 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/persona.o \
+	src/persona_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	persona \
+	persona_buying \
+	persona_eval \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
