@@ -3,12 +3,16 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/funnel.o \
+	src/funnel_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	funnel \
+	retention \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)

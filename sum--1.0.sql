@@ -232,6 +232,116 @@ COMMENT ON TYPE sum.buying_role IS
  * Milestones and funnels over the event stream (issue 5)
  * ========================================================================== */
 
+/*
+ * sum.window_funnel(window, [mode,] ts, VARIADIC steps): ClickHouse's
+ * windowFunnel.  The state (internal) keeps one entry per distinct timestamp
+ * at which a step matched; see src/funnel.c for the semantics and bounds.
+ * The support functions are IMMUTABLE: they read no table or setting.
+ */
+CREATE FUNCTION sum.window_funnel_accum(internal, interval, timestamptz, boolean[])
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_accum(internal, interval, timestamptz, boolean[]) IS
+	'transition function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_accum(internal, interval, text, timestamptz, boolean[])
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_mode_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_accum(internal, interval, text, timestamptz, boolean[]) IS
+	'transition function of sum.window_funnel with a mode';
+
+CREATE FUNCTION sum.window_funnel_combine(internal, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_combine(internal, internal) IS
+	'combine function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_serialize(internal)
+	RETURNS bytea
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_serialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_serialize(internal) IS
+	'serialization function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_deserialize(bytea, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_deserialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_deserialize(bytea, internal) IS
+	'deserialization function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_final(internal)
+	RETURNS integer
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_final(internal) IS
+	'final function of sum.window_funnel';
+
+CREATE AGGREGATE sum.window_funnel("window" interval, ts timestamptz, VARIADIC steps boolean[]) (
+	SFUNC = sum.window_funnel_accum,
+	STYPE = internal,
+	SSPACE = 256,
+	FINALFUNC = sum.window_funnel_final,
+	COMBINEFUNC = sum.window_funnel_combine,
+	SERIALFUNC = sum.window_funnel_serialize,
+	DESERIALFUNC = sum.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.window_funnel(interval, timestamptz, VARIADIC boolean[]) IS
+	'ClickHouse windowFunnel: longest chain of steps 1..k, each within window of the first';
+
+CREATE AGGREGATE sum.window_funnel("window" interval, mode text, ts timestamptz, VARIADIC steps boolean[]) (
+	SFUNC = sum.window_funnel_accum,
+	STYPE = internal,
+	SSPACE = 256,
+	FINALFUNC = sum.window_funnel_final,
+	COMBINEFUNC = sum.window_funnel_combine,
+	SERIALFUNC = sum.window_funnel_serialize,
+	DESERIALFUNC = sum.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.window_funnel(interval, text, timestamptz, VARIADIC boolean[]) IS
+	'ClickHouse windowFunnel with modes strict_deduplication, strict_order, strict_increase, allow_reentry';
+
+/*
+ * sum.retention(VARIADIC conds): ClickHouse's retention.  The state is a
+ * bigint (condition mask and count), so it needs no serialization; its
+ * support functions check it because users can call them.
+ */
+CREATE FUNCTION sum.retention_accum(bigint, boolean[])
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_retention_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_accum(bigint, boolean[]) IS
+	'transition function of sum.retention';
+
+CREATE FUNCTION sum.retention_combine(bigint, bigint)
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_retention_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_combine(bigint, bigint) IS
+	'combine function of sum.retention';
+
+CREATE FUNCTION sum.retention_final(bigint)
+	RETURNS boolean[]
+	AS 'MODULE_PATHNAME', 'sum_retention_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_final(bigint) IS
+	'final function of sum.retention';
+
+CREATE AGGREGATE sum.retention(VARIADIC conds boolean[]) (
+	SFUNC = sum.retention_accum,
+	STYPE = bigint,
+	FINALFUNC = sum.retention_final,
+	COMBINEFUNC = sum.retention_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.retention(VARIADIC boolean[]) IS
+	'ClickHouse retention: [cond1, cond1 and cond2, ..., cond1 and condN], each held on some row';
+
 /* ==========================================================================
  * Account rollups and ICP fit (issue 6)
  * ========================================================================== */
