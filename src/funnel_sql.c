@@ -258,7 +258,8 @@ FunnelAccum(FunctionCallInfo fcinfo, int mode_arg)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of conditions must be the same on every row"),
-				 errdetail("One row has %d conditions, another %d.", f->nsteps, nsteps)));
+				 errdetail("Rows with %d and with %d conditions were found.",
+						   f->nsteps, nsteps)));
 	else if (f->window != window)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -450,7 +451,7 @@ sum_retention_accum(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of conditions must be the same on every row"),
-				 errdetail("One row has %d conditions, another %d.",
+				 errdetail("Rows with %d and with %d conditions were found.",
 						   RETENTION_COUNT(PG_GETARG_INT64(0)), n)));
 	PG_RETURN_INT64(PG_GETARG_INT64(0) | mask);
 }
@@ -484,7 +485,7 @@ sum_retention_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of conditions must be the same on every row"),
-				 errdetail("One row has %d conditions, another %d.",
+				 errdetail("Rows with %d and with %d conditions were found.",
 						   RETENTION_COUNT(a), RETENTION_COUNT(b))));
 	PG_RETURN_INT64(a | b);
 }
