@@ -5,6 +5,8 @@ OBJS = \
 	src/core.o \
 	src/funnel.o \
 	src/funnel_sql.o \
+	src/milestone.o \
+	src/milestone_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql
@@ -12,6 +14,8 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	funnel \
+	milestone_defs \
+	milestones \
 	retention \
 	settings \
 	upgrade
