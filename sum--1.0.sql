@@ -425,9 +425,9 @@ BEGIN
 	END IF;
 	IF bad IS NULL THEN
 		IF k IN ('first_event', 'event_count', 'funnel', 'paywall') AND n = 0 THEN
-			bad := pg_catalog.format('a %s milestone needs events', k);
+			bad := pg_catalog.format('kind %s needs events', k);
 		ELSIF k = 'active_users' AND NEW.events IS NOT NULL THEN
-			bad := 'an active_users milestone takes no events';
+			bad := 'kind active_users takes no events';
 		ELSIF k = 'funnel' AND (n < 2 OR n > 8) THEN
 			bad := 'a funnel has 2 to 8 steps';
 		ELSIF k <> 'funnel' AND n > 1
@@ -446,27 +446,27 @@ BEGIN
 	-- min_count
 	IF bad IS NULL THEN
 		IF k IN ('event_count', 'active_days') AND (NEW.min_count IS NULL OR NEW.min_count NOT BETWEEN 1 AND 100) THEN
-			bad := pg_catalog.format('a %s milestone needs min_count between 1 and 100', k);
+			bad := pg_catalog.format('kind %s needs min_count between 1 and 100', k);
 		ELSIF k IN ('paywall', 'active_users') AND (NEW.min_count IS NULL OR NEW.min_count < 1) THEN
-			bad := pg_catalog.format('a %s milestone needs min_count of at least 1', k);
+			bad := pg_catalog.format('kind %s needs min_count of at least 1', k);
 		ELSIF k = 'inactivity' AND NEW.min_count IS NOT NULL AND NEW.min_count < 1 THEN
-			bad := 'min_count of an inactivity milestone (events before going quiet) must be at least 1';
+			bad := 'min_count of kind inactivity (events before going quiet) must be at least 1';
 		ELSIF k IN ('first_event', 'funnel', 'usage_drop') AND NEW.min_count IS NOT NULL THEN
-			bad := pg_catalog.format('a %s milestone takes no min_count', k);
+			bad := pg_catalog.format('kind %s takes no min_count', k);
 		END IF;
 	END IF;
 
 	-- days
 	IF bad IS NULL THEN
 		IF k = 'paywall' AND (NEW.days IS NULL OR NEW.days NOT BETWEEN 1 AND 35) THEN
-			bad := 'a paywall milestone needs days between 1 and 35';
+			bad := 'kind paywall needs days between 1 and 35';
 		ELSIF k IN ('inactivity', 'active_users') AND (NEW.days IS NULL OR NEW.days NOT BETWEEN 1 AND 36500) THEN
-			bad := pg_catalog.format('a %s milestone needs days between 1 and 36500', k);
+			bad := pg_catalog.format('kind %s needs days between 1 and 36500', k);
 		ELSIF k IN ('event_count', 'funnel', 'active_days') AND NEW.days IS NOT NULL
 			  AND NEW.days NOT BETWEEN 1 AND 36500 THEN
 			bad := 'days must be between 1 and 36500';
 		ELSIF k IN ('first_event', 'usage_drop') AND NEW.days IS NOT NULL THEN
-			bad := pg_catalog.format('a %s milestone takes no days', k);
+			bad := pg_catalog.format('kind %s takes no days', k);
 		ELSIF k = 'active_days' AND NEW.days IS NOT NULL AND NEW.min_count > NEW.days THEN
 			bad := 'min_count active days cannot fit in days';
 		END IF;
@@ -476,15 +476,15 @@ BEGIN
 	IF bad IS NULL THEN
 		IF k = 'funnel' AND (NEW.funnel_window IS NULL OR NEW.funnel_window < interval '0'
 							 OR NEW.funnel_window > interval '36500 days') THEN
-			bad := 'a funnel needs a funnel_window between 0 and 36500 days';
+			bad := 'kind funnel needs a funnel_window between 0 and 36500 days';
 		ELSIF k <> 'funnel' AND NEW.funnel_window IS NOT NULL THEN
-			bad := pg_catalog.format('a %s milestone takes no funnel_window', k);
+			bad := pg_catalog.format('kind %s takes no funnel_window', k);
 		ELSIF k = 'usage_drop' AND (NEW.percent IS NULL OR NEW.percent <= 0 OR NEW.percent > 100) THEN
-			bad := 'a usage_drop milestone needs percent greater than 0 and at most 100';
+			bad := 'kind usage_drop needs percent greater than 0 and at most 100';
 		ELSIF k = 'usage_drop' AND (NEW.min_baseline IS NULL OR NEW.min_baseline < 0) THEN
-			bad := 'a usage_drop milestone needs min_baseline (events per week) of at least 0';
+			bad := 'kind usage_drop needs min_baseline (events per week) of at least 0';
 		ELSIF k <> 'usage_drop' AND (NEW.percent IS NOT NULL OR NEW.min_baseline IS NOT NULL) THEN
-			bad := pg_catalog.format('a %s milestone takes no percent or min_baseline', k);
+			bad := pg_catalog.format('kind %s takes no percent or min_baseline', k);
 		END IF;
 	END IF;
 

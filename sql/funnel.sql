@@ -152,13 +152,14 @@ CREATE TEMP TABLE funnel_parallel_one AS
 SELECT sum.window_funnel('1 hour', 'strict_order', ts, e = 1, e = 2, e = 3, e = 4) AS o,
 	   sum.window_funnel('2 hours', ts - uid * interval '1 day', e = 1, e = 2, e = 3, e = 4) AS d
   FROM funnel_big;
-RESET enable_hashagg;
-RESET max_parallel_workers_per_gather;
+SET max_parallel_workers_per_gather = 0;
 SELECT p.o = s.o AND p.d = s.d AS same
   FROM funnel_parallel_one p,
 	   (SELECT sum.window_funnel('1 hour', 'strict_order', ts, e = 1, e = 2, e = 3, e = 4) AS o,
 			   sum.window_funnel('2 hours', ts - uid * interval '1 day', e = 1, e = 2, e = 3, e = 4) AS d
 		  FROM funnel_big) s;
+RESET max_parallel_workers_per_gather;
+RESET enable_hashagg;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

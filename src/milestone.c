@@ -197,7 +197,7 @@ sum_ms_layout(SumMsDef *defs, int ndefs)
  */
 
 static inline int
-Slot(int32_t day)
+Slot(int64_t day)
 {
 	int			s = (int) (day % SUM_MS_RING_DAYS);
 
@@ -226,7 +226,7 @@ RingAdd(unsigned char *ring, unsigned char *ring_day_p, int32_t day, uint32_t n)
 			memset(ring, 0, 4 * SUM_MS_RING_DAYS);
 		else
 			for (k = 1; k <= gap; k++)
-				sum_le_put32(ring + 4 * Slot((int32_t) (rday + k)), 0);
+				sum_le_put32(ring + 4 * Slot((int64_t) rday + k), 0);
 		PutI32(ring_day_p, day);
 		rday = day;
 	}
@@ -242,17 +242,17 @@ static void
 RingMerge(unsigned char *a, unsigned char *a_day_p,
 		  const unsigned char *b, int32_t b_day)
 {
-	int32_t		d;
+	int64_t		d;
 
 	if (b_day == SUM_MS_NO_DAY)
 		return;
 	/* oldest first, so that moving the ring forward never drops b's days */
-	for (d = b_day - SUM_MS_RING_DAYS + 1; d <= b_day; d++)
+	for (d = (int64_t) b_day - SUM_MS_RING_DAYS + 1; d <= b_day; d++)
 	{
 		uint32_t	n = sum_le_get32(b + 4 * Slot(d));
 
-		if (n > 0)
-			RingAdd(a, a_day_p, d, n);
+		if (n > 0 && d > SUM_MS_NO_DAY)
+			RingAdd(a, a_day_p, (int32_t) d, n);
 	}
 	/* a ring whose newest day had no events still moves forward */
 	if (GetI32(a_day_p) < b_day)
@@ -282,7 +282,7 @@ RingSum(const unsigned char *ring, int32_t rday, int64_t from, int64_t to,
 		to = rday;
 	for (d = from; d <= to; d++)
 	{
-		uint32_t	n = sum_le_get32(ring + 4 * Slot((int32_t) d));
+		uint32_t	n = sum_le_get32(ring + 4 * Slot(d));
 
 		sum += days_only ? (n > 0) : n;
 	}
@@ -911,7 +911,12 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 
 					windowed = true;
 					if (known && n >= d->min_count && n > 0)
+					{
+						/* the last hit; as_of when the state holds later ones */
 						at = GetI64(body + 4);
+						if (at > as_of)
+							at = as_of;
+					}
 					break;
 				}
 			case SUM_MS_USAGE_DROP:

@@ -117,6 +117,9 @@ typedef struct MsQuery
 static MsConfig *ms_current = NULL;
 static uint64 ms_generation = 0;
 
+/* far above any layout sum_ms_layout() accepts; checked before allocating */
+#define MS_STATE_MAX_BYTES	(1024 * 1024)
+
 #define MS_STATE_PAYLOAD(b)	((unsigned char *) VARDATA(b))
 #define MS_STATE_LEN(b)		(VARSIZE(b) - VARHDRSZ)
 
@@ -290,7 +293,8 @@ LoadConfig(void)
 				k;
 	char	   *tzname;
 
-	cxt = AllocSetContextCreate(CacheMemoryContext, "sum milestone definitions",
+	/* under the caller's context until complete, so that an error frees it */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "sum milestone definitions",
 								ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(cxt);
 	cfg = palloc0(sizeof(MsConfig));
@@ -517,6 +521,7 @@ LoadConfig(void)
 	}
 
 	MemoryContextSwitchTo(old);
+	MemoryContextSetParent(cxt, CacheMemoryContext);
 	return cfg;
 }
 
@@ -703,10 +708,11 @@ sum_milestone_state_in(PG_FUNCTION_ARGS)
 				 errmsg("invalid input syntax for type milestone_state: \"%.40s\"", str),
 				 errdetail("A milestone state is written as \\x and an even number of hex digits.")));
 	nbytes = (len - 2) / 2;
-	if (nbytes + VARHDRSZ > MaxAllocSize)
+	if (nbytes > MS_STATE_MAX_BYTES)
 		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("milestone state is too large")));
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type milestone_state: \"%.40s\"", str),
+				 errdetail("The state is longer than any milestone state can be.")));
 	result = palloc(nbytes + VARHDRSZ);
 	SET_VARSIZE(result, nbytes + VARHDRSZ);
 	for (i = 0; i < nbytes; i++)
@@ -751,6 +757,11 @@ sum_milestone_state_recv(PG_FUNCTION_ARGS)
 	bytea	   *result;
 	const char *why = NULL;
 
+	if (nbytes < 0 || nbytes > MS_STATE_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external milestone_state"),
+				 errdetail("The state is longer than any milestone state can be.")));
 	result = palloc(nbytes + VARHDRSZ);
 	SET_VARSIZE(result, nbytes + VARHDRSZ);
 	pq_copymsgbytes(buf, VARDATA(result), nbytes);
@@ -833,8 +844,8 @@ sum_milestones_accum(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("signup_at must be the same on every row of a group"),
 					 errdetail("Rows with sign-up times %s and %s were found.",
-							   had_signup ? timestamptz_to_str(had) : "NULL",
-							   has_signup ? timestamptz_to_str(signup) : "NULL")));
+							   had_signup ? pstrdup(timestamptz_to_str(had)) : "NULL",
+							   has_signup ? pstrdup(timestamptz_to_str(signup)) : "NULL")));
 	}
 
 	ev = PG_GETARG_TEXT_PP(1);

@@ -354,7 +354,7 @@ check_against_brute(const unsigned char *st, const Ev *evs, int n, bool has_sign
 		for (i = 0; i < n; i++)
 			if (evs[i].name == EV_PAY && evs[i].ts > last)
 				last = evs[i].ts;
-		EXPECT(7, c >= 2 && covered(evs, n, EV_PAY, aday - 6) ? last : INT64_MAX);
+		EXPECT(7, c >= 2 && covered(evs, n, EV_PAY, aday - 6) ? (last < as_of ? last : as_of) : INT64_MAX);
 	}
 
 	/* 8, 9: usage drop against the 4 weeks before */
