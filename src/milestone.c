@@ -17,12 +17,12 @@
  * Layout (version 1), little-endian, unaligned:
  *
  *	 0	u8	version			 1	u8	flags (bit 0: sign-up known)
- *	 2	u16 nsections		 4	u32 zero
+ *	 2	u16 nsections		 4	i32 sign-up day
  *	 8	u64 fingerprint of the definitions and time zone it was built for
- *	16	i64 signup			24	i32 signup day	   28  i32 ring day
- *	32	i64 first event		40	i64 last event	   48  u64 events
- *	56	u32 ring[42]: events per local day, slot = day mod 42, covering the
- *		42 days that end on the ring day (the last event's day)
+ *	16	i64 signup			24	i64 first event		32	i64 last event
+ *	40	u64 events
+ *	48	ring of events per local day: i32 newest day, u32 its count, u32
+ *		slots[42] for the days before it (slot = day mod 42)
  *	224 sections, one per definition, in the definitions' order, each a
  *		4-byte header (u8 kind, u8 steps, u8 flags, u8 cap) and a body:
  *
@@ -33,15 +33,18 @@
  *					earliest distinct times, cap = SUM_MS_FUNNEL_SAMPLE
  *	active_days		u32 used, {i32 day, i64 first}[cap]: the cap earliest
  *					active days with their first event, cap = N
- *	paywall,		i32 ring day, i64 last, u64 total, u32 ring[42]
- *	usage_drop		(no body when the definition counts every event: the
- *					header's ring serves)
- *	inactivity		i64 last, u64 count (no body for every event)
+ *	paywall,		ring of matching events per day (as in the header), i64
+ *	usage_drop		last, u64 events (no body for usage_drop over every
+ *					event: the header's ring serves)
+ *	inactivity		i64 last, u64 count (no body over every event)
  *
- * Size: 224 bytes, plus per definition 12 (first_event), 8 + 8N
- * (event_count), 4 + steps * 129 (funnel), 8 + 12N (active_days), 192
- * (paywall and usage_drop with events), 20 (inactivity with events), 4
- * otherwise.  Nothing grows with the number of events.
+ * Everything one event changes in the header lies in its first 56 bytes
+ * (one or two cache lines), the newest day's count included.
+ *
+ * Size: 224 bytes, plus per definition (section header included) 12
+ * (first_event), 8 + 8N (event_count), 4 + 129 per step (funnel), 8 + 12N
+ * (active_days), 196 (paywall, usage_drop with events), 20 (inactivity
+ * with events), 4 otherwise.  Nothing grows with the number of events.
  *
  * Copyright (c) 2026, the sum developers
  *
@@ -54,22 +57,36 @@
 #include "lebytes.h"
 #include "milestone.h"
 
-/* header offsets */
+/* header offsets: everything one event updates lies in the first 56 bytes */
 #define H_VERSION		0
 #define H_FLAGS			1
 #define H_NSECTIONS		2
-#define H_ZERO			4
+#define H_SIGNUP_DAY	4
 #define H_FINGERPRINT	8
 #define H_SIGNUP		16
-#define H_SIGNUP_DAY	24
-#define H_RING_DAY		28
-#define H_FIRST			32
-#define H_LAST			40
-#define H_EVENTS		48
-#define H_RING			56
+#define H_FIRST			24
+#define H_LAST			32
+#define H_EVENTS		40
+#define H_RING			48
 
 #define SEC_HEADER		4
-#define RING_BODY		(4 + 8 + 8 + 4 * SUM_MS_RING_DAYS)
+
+/*
+ * A day ring: i32 day (the newest day with events), u32 count of that day,
+ * u32 slots[42] for the 41 days before it (slot = day mod 42; the newest
+ * day's own slot is always 0).  Keeping the newest day's count apart means
+ * that a user's events of one day, which mostly arrive together, touch only
+ * the ring's first bytes; the slots are written when a new day starts.
+ */
+#define RING_SIZE		(8 + 4 * SUM_MS_RING_DAYS)
+#define R_DAY			0
+#define R_HOT			4
+#define R_SLOTS			8
+
+/* paywall and usage_drop sections: a ring, then i64 last event, u64 events */
+#define RING_BODY		(RING_SIZE + 8 + 8)
+#define RB_LAST			RING_SIZE
+#define RB_TOTAL		(RING_SIZE + 8)
 
 static inline int64_t
 GetI64(const unsigned char *p)
@@ -204,44 +221,79 @@ Slot(int64_t day)
 	return s < 0 ? s + SUM_MS_RING_DAYS : s;
 }
 
+static inline unsigned char *
+RingSlot(unsigned char *ring, int64_t day)
+{
+	return ring + R_SLOTS + 4 * Slot(day);
+}
+
+static inline uint32_t
+SatAdd(uint32_t a, uint32_t b)
+{
+	uint64_t	v = (uint64_t) a + b;
+
+	return v > UINT32_MAX ? UINT32_MAX : (uint32_t) v;
+}
+
+static void
+RingInit(unsigned char *ring)
+{
+	memset(ring, 0, RING_SIZE);
+	PutI32(ring + R_DAY, SUM_MS_NO_DAY);
+}
+
 /*
- * RingAdd: count `n` events on `day` into a ring ending at *ring_day.  A
- * newer day moves the ring forward, zeroing the days it passes; a day older
- * than the ring covers is not counted (it can never be inside a window the
- * state answers for).
+ * RingAdd: count `n` events on `day`.  A newer day moves the ring forward:
+ * the old newest day's count goes to its slot and the days passed over are
+ * zeroed.  A day older than the ring covers is not counted (no window the
+ * state answers for can contain it).
  */
 static void
-RingAdd(unsigned char *ring, unsigned char *ring_day_p, int32_t day, uint32_t n)
+RingAdd(unsigned char *ring, int32_t day, uint32_t n)
 {
-	int32_t		rday = GetI32(ring_day_p);
-	unsigned char *c;
-	uint64_t	v;
+	int32_t		rday = GetI32(ring + R_DAY);
 
+	if (day == rday)
+	{
+		sum_le_put32(ring + R_HOT, SatAdd(sum_le_get32(ring + R_HOT), n));
+		return;
+	}
 	if (rday == SUM_MS_NO_DAY || day > rday)
 	{
 		int64_t		gap = rday == SUM_MS_NO_DAY ? SUM_MS_RING_DAYS : (int64_t) day - rday;
 		int64_t		k;
 
 		if (gap >= SUM_MS_RING_DAYS)
-			memset(ring, 0, 4 * SUM_MS_RING_DAYS);
+			memset(ring + R_SLOTS, 0, 4 * SUM_MS_RING_DAYS);
 		else
+		{
+			sum_le_put32(RingSlot(ring, rday), sum_le_get32(ring + R_HOT));
 			for (k = 1; k <= gap; k++)
-				sum_le_put32(ring + 4 * Slot((int64_t) rday + k), 0);
-		PutI32(ring_day_p, day);
-		rday = day;
-	}
-	else if ((int64_t) day <= (int64_t) rday - SUM_MS_RING_DAYS)
+				sum_le_put32(RingSlot(ring, (int64_t) rday + k), 0);
+		}
+		PutI32(ring + R_DAY, day);
+		sum_le_put32(ring + R_HOT, n);
 		return;
-	c = ring + 4 * Slot(day);
-	v = (uint64_t) sum_le_get32(c) + n;
-	sum_le_put32(c, v > UINT32_MAX ? UINT32_MAX : (uint32_t) v);
+	}
+	if ((int64_t) day <= (int64_t) rday - SUM_MS_RING_DAYS)
+		return;
+	sum_le_put32(RingSlot(ring, day), SatAdd(sum_le_get32(RingSlot(ring, day)), n));
 }
 
-/* RingMerge: add ring b (ending b_day) into ring a (ending *a_day_p) */
-static void
-RingMerge(unsigned char *a, unsigned char *a_day_p,
-		  const unsigned char *b, int32_t b_day)
+/* RingCount: events of one day the ring covers */
+static inline uint32_t
+RingCount(const unsigned char *ring, int64_t day)
 {
+	if (day == GetI32(ring + R_DAY))
+		return sum_le_get32(ring + R_HOT);
+	return sum_le_get32(ring + R_SLOTS + 4 * Slot(day));
+}
+
+/* RingMerge: add the counts of ring b into ring a */
+static void
+RingMerge(unsigned char *a, const unsigned char *b)
+{
+	int32_t		b_day = GetI32(b + R_DAY);
 	int64_t		d;
 
 	if (b_day == SUM_MS_NO_DAY)
@@ -249,14 +301,11 @@ RingMerge(unsigned char *a, unsigned char *a_day_p,
 	/* oldest first, so that moving the ring forward never drops b's days */
 	for (d = (int64_t) b_day - SUM_MS_RING_DAYS + 1; d <= b_day; d++)
 	{
-		uint32_t	n = sum_le_get32(b + 4 * Slot(d));
+		uint32_t	n = RingCount(b, d);
 
-		if (n > 0 && d > SUM_MS_NO_DAY)
-			RingAdd(a, a_day_p, (int32_t) d, n);
+		if ((n > 0 || d == b_day) && d > SUM_MS_NO_DAY)
+			RingAdd(a, (int32_t) d, n);
 	}
-	/* a ring whose newest day had no events still moves forward */
-	if (GetI32(a_day_p) < b_day)
-		RingAdd(a, a_day_p, b_day, 0);
 }
 
 /*
@@ -264,9 +313,10 @@ RingMerge(unsigned char *a, unsigned char *a_day_p,
  * after the ring are empty; days before it are unknown: *known = false.
  */
 static int64_t
-RingSum(const unsigned char *ring, int32_t rday, int64_t from, int64_t to,
-		bool days_only, bool *known)
+RingSum(const unsigned char *ring, int64_t from, int64_t to, bool days_only,
+		bool *known)
 {
+	int32_t		rday = GetI32(ring + R_DAY);
 	int64_t		d,
 				sum = 0;
 
@@ -282,7 +332,7 @@ RingSum(const unsigned char *ring, int32_t rday, int64_t from, int64_t to,
 		to = rday;
 	for (d = from; d <= to; d++)
 	{
-		uint32_t	n = sum_le_get32(ring + 4 * Slot(d));
+		uint32_t	n = RingCount(ring, d);
 
 		sum += days_only ? (n > 0) : n;
 	}
@@ -373,7 +423,7 @@ sum_ms_init(unsigned char *st, const SumMsDef *defs, int ndefs,
 	sum_le_put64(st + H_FINGERPRINT, fingerprint);
 	PutI64(st + H_SIGNUP, has_signup ? signup : 0);
 	PutI32(st + H_SIGNUP_DAY, has_signup ? signup_day : 0);
-	PutI32(st + H_RING_DAY, SUM_MS_NO_DAY);
+	RingInit(st + H_RING);
 	PutI64(st + H_FIRST, SUM_MS_NO_TS_HIGH);
 	PutI64(st + H_LAST, SUM_MS_NO_TS_LOW);
 
@@ -400,8 +450,8 @@ sum_ms_init(unsigned char *st, const SumMsDef *defs, int ndefs,
 			case SUM_MS_USAGE_DROP:
 				if (bsize > 0)
 				{
-					PutI32(body, SUM_MS_NO_DAY);
-					PutI64(body + 4, SUM_MS_NO_TS_LOW);
+					RingInit(body);
+					PutI64(body + RB_LAST, SUM_MS_NO_TS_LOW);
 				}
 				break;
 			case SUM_MS_INACTIVITY:
@@ -466,10 +516,10 @@ SectionAdd(unsigned char *st, const SumMsDef *d, int step, int64_t ts, int32_t d
 		case SUM_MS_USAGE_DROP:
 			if (d->flags & SUM_MS_ANY_EVENT)
 				break;			/* the header's ring counts every event */
-			RingAdd(body + 20, body, day, 1);
-			if (ts > GetI64(body + 4))
-				PutI64(body + 4, ts);
-			sum_le_put64(body + 12, sum_le_get64(body + 12) + 1);
+			RingAdd(body, day, 1);
+			if (ts > GetI64(body + RB_LAST))
+				PutI64(body + RB_LAST, ts);
+			sum_le_put64(body + RB_TOTAL, sum_le_get64(body + RB_TOTAL) + 1);
 			break;
 		case SUM_MS_INACTIVITY:
 			if (d->flags & SUM_MS_ANY_EVENT)
@@ -492,7 +542,7 @@ sum_ms_add(unsigned char *st, const SumMsDef *defs, int ndefs, int64_t ts,
 	if (ts > GetI64(st + H_LAST))
 		PutI64(st + H_LAST, ts);
 	sum_le_put64(st + H_EVENTS, sum_le_get64(st + H_EVENTS) + 1);
-	RingAdd(st + H_RING, st + H_RING_DAY, day, 1);
+	RingAdd(st + H_RING, day, 1);
 
 	for (i = 0; i < nmatches; i++)
 		if (matches[i].def < ndefs)
@@ -507,16 +557,21 @@ sum_ms_add(unsigned char *st, const SumMsDef *defs, int ndefs, int64_t ts,
 #define FAIL(code, msg) do { *why = (msg); return (code); } while (0)
 
 static int
-CheckRing(const unsigned char *ring, int32_t rday, const char **why)
+CheckRing(const unsigned char *ring, const char **why)
 {
+	int32_t		rday = GetI32(ring + R_DAY);
 	int			i;
 
 	if (rday == SUM_MS_NO_DAY)
 	{
+		if (sum_le_get32(ring + R_HOT) != 0)
+			FAIL(20, "a daily ring without a day holds events");
 		for (i = 0; i < SUM_MS_RING_DAYS; i++)
-			if (sum_le_get32(ring + 4 * i) != 0)
+			if (sum_le_get32(ring + R_SLOTS + 4 * i) != 0)
 				FAIL(20, "a daily ring without a day holds events");
 	}
+	else if (sum_le_get32(ring + R_SLOTS + 4 * Slot(rday)) != 0)
+		FAIL(22, "a daily ring counts its newest day twice");
 	return 0;
 }
 
@@ -550,7 +605,7 @@ sum_ms_check(const unsigned char *st, size_t len, const char **why)
 		FAIL(1, "it is shorter than its header");
 	if (st[H_VERSION] != SUM_MS_VERSION)
 		FAIL(2, "its format version is unknown");
-	if ((st[H_FLAGS] & ~SUM_MS_FLAG_SIGNUP) != 0 || sum_le_get32(st + H_ZERO) != 0)
+	if ((st[H_FLAGS] & ~SUM_MS_FLAG_SIGNUP) != 0)
 		FAIL(3, "its header has unknown flags");
 	if (!(st[H_FLAGS] & SUM_MS_FLAG_SIGNUP) &&
 		(GetI64(st + H_SIGNUP) != 0 || GetI32(st + H_SIGNUP_DAY) != 0))
@@ -560,12 +615,12 @@ sum_ms_check(const unsigned char *st, size_t len, const char **why)
 	if (sum_le_get64(st + H_EVENTS) == 0)
 	{
 		if (first != SUM_MS_NO_TS_HIGH || last != SUM_MS_NO_TS_LOW ||
-			GetI32(st + H_RING_DAY) != SUM_MS_NO_DAY)
+			GetI32(st + H_RING + R_DAY) != SUM_MS_NO_DAY)
 			FAIL(5, "it has event times but no events");
 	}
-	else if (first > last || GetI32(st + H_RING_DAY) == SUM_MS_NO_DAY)
+	else if (first > last || GetI32(st + H_RING + R_DAY) == SUM_MS_NO_DAY)
 		FAIL(6, "its first and last event times disagree");
-	if ((rc = CheckRing(st + H_RING, GetI32(st + H_RING_DAY), why)) != 0)
+	if ((rc = CheckRing(st + H_RING, why)) != 0)
 		return rc;
 
 	nsec = sum_le_get16(st + H_NSECTIONS);
@@ -638,12 +693,12 @@ sum_ms_check(const unsigned char *st, size_t len, const char **why)
 			case SUM_MS_USAGE_DROP:
 				if (bsize > 0)
 				{
-					int32_t		rday = GetI32(body);
+					int32_t		rday = GetI32(body + R_DAY);
 
-					if ((sum_le_get64(body + 12) == 0) !=
-						(rday == SUM_MS_NO_DAY && GetI64(body + 4) == SUM_MS_NO_TS_LOW))
+					if ((sum_le_get64(body + RB_TOTAL) == 0) !=
+						(rday == SUM_MS_NO_DAY && GetI64(body + RB_LAST) == SUM_MS_NO_TS_LOW))
 						FAIL(12, "a section's counts and times disagree");
-					if ((rc = CheckRing(body + 20, rday, why)) != 0)
+					if ((rc = CheckRing(body, why)) != 0)
 						return rc;
 				}
 				break;
@@ -739,7 +794,7 @@ sum_ms_merge(unsigned char *dst, const unsigned char *src, size_t len)
 	if (GetI64(src + H_LAST) > GetI64(dst + H_LAST))
 		PutI64(dst + H_LAST, GetI64(src + H_LAST));
 	sum_le_put64(dst + H_EVENTS, sum_le_get64(dst + H_EVENTS) + sum_le_get64(src + H_EVENTS));
-	RingMerge(dst + H_RING, dst + H_RING_DAY, src + H_RING, GetI32(src + H_RING_DAY));
+	RingMerge(dst + H_RING, src + H_RING);
 
 	off = SUM_MS_HEADER_SIZE;
 	for (i = 0; i < nsec; i++)
@@ -793,12 +848,12 @@ sum_ms_merge(unsigned char *dst, const unsigned char *src, size_t len)
 				}
 			case SUM_MS_PAYWALL:
 			case SUM_MS_USAGE_DROP:
-				if (bsize > 0 && sum_le_get64(s + 12) > 0)
+				if (bsize > 0 && sum_le_get64(s + RB_TOTAL) > 0)
 				{
-					RingMerge(d + 20, d, s + 20, GetI32(s));
-					if (GetI64(s + 4) > GetI64(d + 4))
-						PutI64(d + 4, GetI64(s + 4));
-					sum_le_put64(d + 12, sum_le_get64(d + 12) + sum_le_get64(s + 12));
+					RingMerge(d, s);
+					if (GetI64(s + RB_LAST) > GetI64(d + RB_LAST))
+						PutI64(d + RB_LAST, GetI64(s + RB_LAST));
+					sum_le_put64(d + RB_TOTAL, sum_le_get64(d + RB_TOTAL) + sum_le_get64(s + RB_TOTAL));
 				}
 				break;
 			case SUM_MS_INACTIVITY:
@@ -905,15 +960,14 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 			case SUM_MS_PAYWALL:
 				{
 					bool		known;
-					int64_t		n = RingSum(body + 20, GetI32(body),
-											(int64_t) as_of_day - d->days + 1, as_of_day,
-											false, &known);
+					int64_t		n = RingSum(body, (int64_t) as_of_day - d->days + 1,
+											as_of_day, false, &known);
 
 					windowed = true;
 					if (known && n >= d->min_count && n > 0)
 					{
 						/* the last hit; as_of when the state holds later ones */
-						at = GetI64(body + 4);
+						at = GetI64(body + RB_LAST);
 						if (at > as_of)
 							at = as_of;
 					}
@@ -921,23 +975,17 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				}
 			case SUM_MS_USAGE_DROP:
 				{
-					const unsigned char *ring = st + H_RING;
-					int32_t		rday = GetI32(st + H_RING_DAY);
+					const unsigned char *ring = (d->flags & SUM_MS_ANY_EVENT) ? st + H_RING : body;
 					bool		k1,
 								k2;
 					int64_t		recent,
 								before;
 					double		baseline;
 
-					if (!(d->flags & SUM_MS_ANY_EVENT))
-					{
-						ring = body + 20;
-						rday = GetI32(body);
-					}
 					windowed = true;
-					recent = RingSum(ring, rday, (int64_t) as_of_day - 6, as_of_day, false, &k1);
-					before = RingSum(ring, rday, (int64_t) as_of_day - 34,
-									 (int64_t) as_of_day - 7, false, &k2);
+					recent = RingSum(ring, (int64_t) as_of_day - 6, as_of_day, false, &k1);
+					before = RingSum(ring, (int64_t) as_of_day - 34, (int64_t) as_of_day - 7,
+									 false, &k2);
 					if (!k1 || !k2)
 						break;
 					baseline = (double) before / 4.0;
@@ -976,14 +1024,14 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 void
 sum_ms_usage(const unsigned char *st, int32_t as_of_day, SumMsUsage *u)
 {
-	int32_t		rday = GetI32(st + H_RING_DAY);
+	const unsigned char *ring = st + H_RING;
 	bool		known;
 
 	u->first_ts = GetI64(st + H_FIRST);
 	u->last_ts = GetI64(st + H_LAST);
 	u->nevents = sum_le_get64(st + H_EVENTS);
-	u->events_7d = RingSum(st + H_RING, rday, (int64_t) as_of_day - 6, as_of_day, false, &known);
-	u->events_28d = RingSum(st + H_RING, rday, (int64_t) as_of_day - 27, as_of_day, false, &known);
-	u->active_days_7d = RingSum(st + H_RING, rday, (int64_t) as_of_day - 6, as_of_day, true, &known);
-	u->active_days_28d = RingSum(st + H_RING, rday, (int64_t) as_of_day - 27, as_of_day, true, &known);
+	u->events_7d = RingSum(ring, (int64_t) as_of_day - 6, as_of_day, false, &known);
+	u->events_28d = RingSum(ring, (int64_t) as_of_day - 27, as_of_day, false, &known);
+	u->active_days_7d = RingSum(ring, (int64_t) as_of_day - 6, as_of_day, true, &known);
+	u->active_days_28d = RingSum(ring, (int64_t) as_of_day - 27, as_of_day, true, &known);
 }

@@ -792,15 +792,14 @@ sum_milestone_state_send(PG_FUNCTION_ARGS)
 /*
  * sum_milestones_accum(state, event text, ts timestamptz, signup_at
  * timestamptz): fold one event into the user's state.  The state is
- * allocated once, at its final size, in the aggregate context and changed
- * in place: no row ever copies it.  Rows with a NULL event or time are
+ * allocated once, at its final size (the executor moves it into the
+ * aggregate context), and then changed in place: no row copies it.  Rows with a NULL event or time are
  * ignored; signup_at may be NULL (unknown) but must be the same on every
  * row of a group.
  */
 Datum
 sum_milestones_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	MsQuery    *q;
 	MsConfig   *cfg;
 	bytea	   *st;
@@ -811,7 +810,7 @@ sum_milestones_accum(PG_FUNCTION_ARGS)
 	const SumMsMatch *m;
 	int			nm;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "aggregate function called in non-aggregate context");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -827,7 +826,11 @@ sum_milestones_accum(PG_FUNCTION_ARGS)
 	{
 		int32		signup_day = has_signup ? LocalDay(&q->days, signup) : 0;
 
-		st = MemoryContextAlloc(aggcontext, cfg->state_size + VARHDRSZ);
+		/*
+		 * The executor copies a new transition value into the aggregate
+		 * context itself; allocated there too it would be kept twice.
+		 */
+		st = palloc(cfg->state_size + VARHDRSZ);
 		SET_VARSIZE(st, cfg->state_size + VARHDRSZ);
 		sum_ms_init(MS_STATE_PAYLOAD(st), cfg->defs, cfg->ndefs, cfg->fingerprint,
 					has_signup, signup, signup_day);
@@ -864,12 +867,11 @@ sum_milestones_accum(PG_FUNCTION_ARGS)
 Datum
 sum_milestones_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	bytea	   *left;
 	bytea	   *right;
 	int			rc;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "aggregate function called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 	{
@@ -880,7 +882,8 @@ sum_milestones_combine(PG_FUNCTION_ARGS)
 	right = CheckedState(fcinfo, 1);
 	if (PG_ARGISNULL(0))
 	{
-		left = MemoryContextAlloc(aggcontext, VARSIZE(right));
+		/* a copy the executor then moves into the aggregate context */
+		left = palloc(VARSIZE(right));
 		memcpy(left, right, VARSIZE(right));
 		PG_RETURN_POINTER(left);
 	}
