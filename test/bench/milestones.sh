@@ -172,15 +172,28 @@ for t in bench_1m bench_ev; do
     echo "$t ($n): hash aggregate memory $mem"
 done
 for t in bench_1m bench_ev; do
-    # a fresh backend; its peak RSS is read from /proc before it exits
-    hwm=$(psql -X -q -A -t -v ON_ERROR_STOP=1 <<EOF
-SELECT pg_backend_pid() AS bpid \gset
-\setenv BPID :bpid
-SELECT count(*) FROM (SELECT user_id, sum.milestones(event, ts, signup_at) FROM $t GROUP BY user_id) x \g /dev/null
-\! awk '/^(VmHWM|RssFile|RssShmem):/ { v[\$1] = \$2 } END { printf "%d kB, of which shared buffers and files %d kB: private peak about %d kB", v["VmHWM:"], v["RssShmem:"] + v["RssFile:"], v["VmHWM:"] - v["RssShmem:"] - v["RssFile:"] }' /proc/\$BPID/status
+    # a fresh backend runs the aggregate; its private memory (RssAnon) is
+    # sampled from /proc while it runs, so shared buffers do not count
+    pidfile=$(mktemp)
+    psql -X -q -A -t -v ON_ERROR_STOP=1 >/dev/null <<EOF &
+SELECT pg_backend_pid() AS bpid \\gset
+\\setenv BPID :bpid
+\\! echo \$BPID > $pidfile
+SELECT pg_sleep(0.5);
+SELECT count(s) FROM (SELECT user_id, sum.milestones(event, ts, signup_at) AS s FROM $t GROUP BY user_id) x;
 EOF
-)
-    echo "$t: backend peak RSS $hwm"
+    ppid=$!
+    while [ ! -s "$pidfile" ]; do sleep 0.05; done
+    bpid=$(cat "$pidfile")
+    before=$(awk '/^RssAnon:/ {print $2}' "/proc/$bpid/status")
+    peak=$before
+    while kill -0 "$ppid" 2>/dev/null; do
+        v=$(awk '/^RssAnon:/ {print $2}' "/proc/$bpid/status" 2>/dev/null)
+        [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak=$v
+        sleep 0.02
+    done
+    rm -f "$pidfile"
+    echo "$t: backend private memory (RssAnon) $before kB before, peak $peak kB during the aggregate"
 done
 q -c "SET work_mem = '4MB'" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) SELECT user_id, sum.milestones(event, ts, signup_at) FROM (SELECT * FROM bench_ev ORDER BY user_id) s GROUP BY user_id" |
     grep -E "Aggregate|Memory|Execution" | sed 's/^/  sorted input, work_mem 4MB: /'
