@@ -3,6 +3,10 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/funnel.o \
+	src/funnel_sql.o \
+	src/milestone.o \
+	src/milestone_sql.o \
 	src/persona.o \
 	src/persona_sql.o \
 	src/sum.o \
@@ -11,9 +15,13 @@ DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	funnel \
+	milestone_defs \
+	milestones \
 	persona \
 	persona_buying \
 	persona_eval \
+	retention \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
