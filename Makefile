@@ -7,6 +7,12 @@ OBJS = \
 	src/domain_sql.o \
 	src/email.o \
 	src/email_sql.o \
+	src/funnel.o \
+	src/funnel_sql.o \
+	src/milestone.o \
+	src/milestone_sql.o \
+	src/persona.o \
+	src/persona_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = \
@@ -19,7 +25,14 @@ REGRESS = \
 	domain \
 	domain_lists \
 	email \
+	funnel \
+	milestone_defs \
+	milestones \
+	persona \
+	persona_buying \
+	persona_eval \
 	psl \
+	retention \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
