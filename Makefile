@@ -3,6 +3,8 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/rollup.o \
+	src/rollup_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql

@@ -236,6 +236,431 @@ COMMENT ON TYPE sum.buying_role IS
  * Account rollups and ICP fit (issue 6)
  * ========================================================================== */
 
+/*
+ * Lifecycle stage of a product user.  Declared in the order of "most
+ * advanced", so that max() over users gives the stage of the account:
+ * freemium < trial < churned < paid.  A trial is an evaluation of the paid
+ * plan, so it outranks the free plan; a churned user means the account was
+ * a customer (win-back, not net-new); one paying user makes the account a
+ * customer whatever the other users did.
+ */
+CREATE TYPE sum.lifecycle_stage AS ENUM ('freemium', 'trial', 'churned', 'paid');
+COMMENT ON TYPE sum.lifecycle_stage IS
+	'stage of a product user, most advanced last: freemium < trial < churned < paid';
+
+/*
+ * sum.account_state: the mergeable state of sum.account_rollup, for storing
+ * between refreshes and for merging with new rows.  Varlena holding a
+ * versioned, big-endian binary format; text form "\x" + hex.  Every input
+ * path (text, binary, aggregate deserialization) validates the content.
+ */
+CREATE TYPE sum.account_state;
+
+CREATE FUNCTION sum.account_state_in(cstring) RETURNS sum.account_state
+	AS 'MODULE_PATHNAME', 'sum_account_state_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_state_in(cstring) IS
+	'input function of sum.account_state: \x and the binary format in hex, validated';
+
+CREATE FUNCTION sum.account_state_out(sum.account_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'sum_account_state_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_state_out(sum.account_state) IS
+	'output function of sum.account_state: \x and the binary format in hex';
+
+CREATE FUNCTION sum.account_state_recv(internal) RETURNS sum.account_state
+	AS 'MODULE_PATHNAME', 'sum_account_state_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_state_recv(internal) IS
+	'binary input function of sum.account_state, validated';
+
+CREATE FUNCTION sum.account_state_send(sum.account_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'sum_account_state_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_state_send(sum.account_state) IS
+	'binary output function of sum.account_state';
+
+CREATE TYPE sum.account_state (
+	INPUT = sum.account_state_in,
+	OUTPUT = sum.account_state_out,
+	RECEIVE = sum.account_state_recv,
+	SEND = sum.account_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE sum.account_state IS
+	'stored, mergeable state of sum.account_rollup (versioned binary format)';
+
+/* One row per account, plain columns for BI; arrays only where a set is the answer */
+CREATE TYPE sum.account_summary AS (
+	users bigint,
+	active_users_7d bigint,
+	active_users_30d bigint,
+	decision_makers bigint,
+	influencers bigint,
+	best_contact text,
+	best_contact_role sum.buying_role,
+	best_contact_seniority sum.seniority,
+	best_contact_function sum.job_function,
+	champion text,
+	champion_activity bigint,
+	functions sum.job_function[],
+	top_seniority sum.seniority,
+	first_signup_at timestamptz,
+	last_activity_at timestamptz,
+	recent_activity bigint,
+	freemium_users bigint,
+	trial_users bigint,
+	churned_users bigint,
+	paid_seats bigint,
+	stage sum.lifecycle_stage,
+	milestones text[],
+	milestones_truncated boolean,
+	as_of timestamptz
+);
+COMMENT ON TYPE sum.account_summary IS
+	'one account rolled up from its users: counts, best contact, champion, functions, stage, milestones';
+
+/*
+ * Transition functions: one C entry per user id type; the same entry takes
+ * the variant with and without milestones.  Not strict: a NULL user id
+ * skips the row, other NULLs mean unknown.
+ */
+CREATE FUNCTION sum.account_rollup_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_text'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup (text user ids, with milestones)';
+
+CREATE FUNCTION sum.account_rollup_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_text'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup (text user ids)';
+
+CREATE FUNCTION sum.account_rollup_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_bigint'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup (bigint user ids, with milestones)';
+
+CREATE FUNCTION sum.account_rollup_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_bigint'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup (bigint user ids)';
+
+CREATE FUNCTION sum.account_rollup_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_uuid'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup (uuid user ids, with milestones)';
+
+CREATE FUNCTION sum.account_rollup_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_accum_uuid'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup (uuid user ids)';
+
+CREATE FUNCTION sum.account_rollup_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_combine(internal, internal) IS
+	'combine function of sum.account_rollup: partial states of one call (same as_of)';
+
+CREATE FUNCTION sum.account_rollup_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_serialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_serialize(internal) IS
+	'serialization function of sum.account_rollup: the binary format of sum.account_state';
+
+CREATE FUNCTION sum.account_rollup_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_deserialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_deserialize(bytea, internal) IS
+	'deserialization function of sum.account_rollup, validated';
+
+CREATE FUNCTION sum.account_rollup_final(internal) RETURNS sum.account_summary
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_final(internal) IS
+	'final function of sum.account_rollup: the summary at the call''s as_of';
+
+CREATE FUNCTION sum.account_rollup_state_final(internal) RETURNS sum.account_state
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_final(internal) IS
+	'final function of sum.account_rollup_state and sum.account_rollup_merge: the state';
+
+CREATE FUNCTION sum.account_rollup_merge_accum(internal, sum.account_state) RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_merge_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_merge_accum(internal, sum.account_state) IS
+	'transition function of sum.account_rollup_merge';
+
+CREATE FUNCTION sum.account_rollup_merge_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_merge_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_merge_combine(internal, internal) IS
+	'combine function of sum.account_rollup_merge: states of any as_of, merged at the latest';
+
+/*
+ * sum.account_rollup(user_id, job_function, seniority, buying_role, stage,
+ *		signed_up_at, last_activity_at, recent_activity, [milestones,] as_of)
+ * over an account's users -> sum.account_summary.  user_id is text, bigint
+ * or uuid; as_of must be the same in every row (it anchors the 7- and
+ * 30-day windows).  sum.account_rollup_state takes the same arguments and
+ * returns the sum.account_state to store.
+ */
+CREATE AGGREGATE sum.account_rollup(user_id text, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(text, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'summary of an account''s users (text user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup(user_id bigint, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(bigint, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'summary of an account''s users (bigint user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup(user_id uuid, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(uuid, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'summary of an account''s users (uuid user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup(user_id text, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(text, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'summary of an account''s users (text user ids)';
+
+CREATE AGGREGATE sum.account_rollup(user_id bigint, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(bigint, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'summary of an account''s users (bigint user ids)';
+
+CREATE AGGREGATE sum.account_rollup(user_id uuid, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup(uuid, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'summary of an account''s users (uuid user ids)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id text, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(text, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'mergeable state of an account''s users (text user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id bigint, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(bigint, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'mergeable state of an account''s users (bigint user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id uuid, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(uuid, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'mergeable state of an account''s users (uuid user ids, with milestones)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id text, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(text, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'mergeable state of an account''s users (text user ids)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id bigint, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(bigint, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'mergeable state of an account''s users (bigint user ids)';
+
+CREATE AGGREGATE sum.account_rollup_state(user_id uuid, job_function sum.job_function, seniority sum.seniority,
+		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
+		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
+	SFUNC = sum.account_rollup_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_state(uuid, sum.job_function, sum.seniority, sum.buying_role,
+		sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'mergeable state of an account''s users (uuid user ids)';
+
+/*
+ * sum.account_rollup_merge(state): merge stored states of one account into
+ * one, at the latest as_of among them (older states' windows are evaluated
+ * from their hourly activity history).
+ */
+CREATE AGGREGATE sum.account_rollup_merge(state sum.account_state) (
+	SFUNC = sum.account_rollup_merge_accum,
+	STYPE = internal,
+	SSPACE = 400,
+	FINALFUNC = sum.account_rollup_state_final,
+	COMBINEFUNC = sum.account_rollup_merge_combine,
+	SERIALFUNC = sum.account_rollup_serialize,
+	DESERIALFUNC = sum.account_rollup_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.account_rollup_merge(sum.account_state) IS
+	'merge stored account states into one, at the latest as_of';
+
+CREATE FUNCTION sum.account_state_merge(a sum.account_state, b sum.account_state)
+	RETURNS sum.account_state
+	AS 'MODULE_PATHNAME', 'sum_account_state_merge'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULL is the empty state
+COMMENT ON FUNCTION sum.account_state_merge(sum.account_state, sum.account_state) IS
+	'merge two stored account states, at the later as_of; NULL is the empty state';
+
+CREATE FUNCTION sum.account_summary(state sum.account_state) RETURNS sum.account_summary
+	AS 'MODULE_PATHNAME', 'sum_account_summary'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_summary(sum.account_state) IS
+	'summary of a stored account state at its own as_of';
+
+CREATE FUNCTION sum.account_summary(state sum.account_state, as_of timestamptz)
+	RETURNS sum.account_summary
+	AS 'MODULE_PATHNAME', 'sum_account_summary'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_summary(sum.account_state, timestamptz) IS
+	'summary of a stored account state at as_of (its own or later)';
+
 /* ==========================================================================
  * Pipeline: inputs, refresh, handoff queue, nurture triggers, BI (issue 7)
  * ========================================================================== */
