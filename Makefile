@@ -3,6 +3,8 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/fit.o \
+	src/fit_sql.o \
 	src/rollup.o \
 	src/rollup_sql.o \
 	src/sum.o \

@@ -661,6 +661,131 @@ CREATE FUNCTION sum.account_summary(state sum.account_state, as_of timestamptz)
 COMMENT ON FUNCTION sum.account_summary(sum.account_state, timestamptz) IS
 	'summary of a stored account state at as_of (its own or later)';
 
+/*
+ * ICP fit.  sum.icp_rules holds rules over account attributes with points;
+ * sum.fit(account jsonb) adds up the points of the rules that match and
+ * maps the score to a tier with the fit.tier_* settings.
+ */
+CREATE TYPE sum.fit_tier AS ENUM ('D', 'C', 'B', 'A');
+COMMENT ON TYPE sum.fit_tier IS
+	'ICP fit tier, best last so that max() and >= work: D < C < B < A';
+
+CREATE TYPE sum.fit_result AS (
+	score integer,
+	tier sum.fit_tier,
+	matched_rules text[]
+);
+COMMENT ON TYPE sum.fit_result IS
+	'ICP fit of an account: score, tier and the names of the rules that matched';
+
+INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value, description) VALUES
+	('fit.tier_a', '70', 'integer', -100000, 100000,
+	 'minimum ICP fit score of tier A (must be >= fit.tier_b)'),
+	('fit.tier_b', '45', 'integer', -100000, 100000,
+	 'minimum ICP fit score of tier B (must be >= fit.tier_c)'),
+	('fit.tier_c', '20', 'integer', -100000, 100000,
+	 'minimum ICP fit score of tier C; lower scores are tier D');
+
+/*
+ * Rules.  Shipped rows (source 'shipped') come with the extension and are
+ * read-only; a user row with the same name overrides one (enabled = false
+ * switches it off).  pg_dump keeps the user rows only, so a restore does
+ * not collide with the shipped rows CREATE EXTENSION inserts.
+ */
+CREATE TABLE sum.icp_rules (
+	name text NOT NULL,
+	source text NOT NULL DEFAULT 'user',
+	attribute text NOT NULL,
+	operator text NOT NULL,
+	value jsonb,
+	points integer NOT NULL,
+	enabled boolean NOT NULL DEFAULT true,
+	description text,
+	updated_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (name, source)
+);
+COMMENT ON TABLE sum.icp_rules IS
+	'ICP fit rules: attribute, operator, value, points; user rows override shipped rows by name';
+SELECT pg_catalog.pg_extension_config_dump('sum.icp_rules', 'WHERE source <> ''shipped''');
+
+/* An example rule set for a B2B SaaS product; see the README */
+INSERT INTO sum.icp_rules (name, source, attribute, operator, value, points, description) VALUES
+	('employees_mid_market', 'shipped', 'employees', 'between', '[50, 999]', 25,
+	 'mid-market companies buy and expand fastest'),
+	('employees_enterprise', 'shipped', 'employees', 'gte', '1000', 15,
+	 'enterprises buy, slowly'),
+	('employees_micro', 'shipped', 'employees', 'between', '[null, 9]', -15,
+	 'fewer than ten people rarely pay for a team plan'),
+	('industry_core', 'shipped', 'industry', 'in',
+	 '["software", "computer software", "internet", "saas", "information technology", "information technology and services", "financial services", "fintech", "marketing and advertising", "e-commerce"]',
+	 20, 'industries that convert best'),
+	('industry_poor_fit', 'shipped', 'industry', 'in',
+	 '["education", "higher education", "government", "government administration", "non-profit", "nonprofit organization management"]',
+	 -20, 'long procurement, small budgets'),
+	('country_core', 'shipped', 'country', 'in',
+	 '["US", "CA", "GB", "IE", "DE", "AT", "CH", "FR", "NL", "BE", "SE", "DK", "NO", "FI", "AU", "NZ"]',
+	 15, 'markets with sales coverage (ISO 3166-1 alpha-2)'),
+	('revenue_fit', 'shipped', 'annual_revenue', 'between', '[10000000, 1000000000]', 20,
+	 'annual revenue between 10 M and 1 B'),
+	('tech_stack', 'shipped', 'technologies', 'in',
+	 '["salesforce", "hubspot", "segment", "snowflake", "marketo", "intercom", "zendesk"]',
+	 15, 'uses a tool we integrate with');
+
+CREATE FUNCTION sum.icp_rule_check(name text, attribute text, operator text, value jsonb,
+		points integer) RETURNS void
+	AS 'MODULE_PATHNAME', 'sum_icp_rule_check'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	-- not strict: NULLs get a clear error
+COMMENT ON FUNCTION sum.icp_rule_check(text, text, text, jsonb, integer) IS
+	'raise invalid_parameter_value unless an ICP rule is valid';
+
+/*
+ * Validate writes; shipped rows are read-only.  The trigger is created after
+ * the shipped rows are inserted; an update script that changes shipped rows
+ * must disable it while it does.
+ */
+CREATE FUNCTION sum.icp_rules_write() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.source = 'shipped' THEN
+		RAISE EXCEPTION 'cannot change shipped ICP rule "%"', OLD.name
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Insert a rule with the same name (source ''user'') to override it, with enabled = false to switch it off.';
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	IF NEW.source IS DISTINCT FROM 'user' THEN
+		RAISE EXCEPTION 'invalid source for ICP rule "%": "%"', NEW.name, NEW.source
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Rules you write have source ''user''; ''shipped'' is reserved for rules that come with the extension.';
+	END IF;
+	PERFORM sum.icp_rule_check(NEW.name, NEW.attribute, NEW.operator, NEW.value, NEW.points);
+	NEW.updated_at := now();
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.icp_rules_write() IS
+	'trigger: validate a write to sum.icp_rules; shipped rows are read-only';
+
+CREATE TRIGGER icp_rules_write BEFORE INSERT OR UPDATE OR DELETE
+	ON sum.icp_rules FOR EACH ROW EXECUTE FUNCTION sum.icp_rules_write();
+CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON sum.icp_rules FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
+
+/*
+ * sum.fit(account jsonb): score, tier and matched rules of an account whose
+ * attributes are the keys of a JSON object (to_jsonb(row) of the data
+ * team's mapping).  STABLE: it reads sum.icp_rules and sum.settings
+ * (through a per-backend cache rebuilt when either changes).
+ */
+CREATE FUNCTION sum.fit(account jsonb) RETURNS sum.fit_result
+	AS 'MODULE_PATHNAME', 'sum_fit'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.fit(jsonb) IS
+	'ICP fit of an account (jsonb of its attributes): score, tier, matched rules';
+
 /* ==========================================================================
  * Pipeline: inputs, refresh, handoff queue, nurture triggers, BI (issue 7)
  * ========================================================================== */
