@@ -13,6 +13,8 @@ DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	fit \
+	rollups \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)

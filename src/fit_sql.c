@@ -422,17 +422,19 @@ BuildFitCache(void)
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	desc = SPI_tuptable->tupdesc;
 		bool		isnull;
+		bool		value_isnull;
 		Datum		value;
 		char	   *attribute;
 		int			a;
 
+		/* name, attribute, operator and points are NOT NULL columns */
 		rules[i].name = TextDatumGetCString(SPI_getbinval(tup, desc, 1, &isnull));
 		attribute = TextDatumGetCString(SPI_getbinval(tup, desc, 2, &isnull));
-		value = SPI_getbinval(tup, desc, 4, &isnull);
+		value = SPI_getbinval(tup, desc, 4, &value_isnull);
 		rules[i].points = DatumGetInt32(SPI_getbinval(tup, desc, 5, &isnull));
 		CompileRule(rules[i].name, attribute,
 					TextDatumGetCString(SPI_getbinval(tup, desc, 3, &isnull)),
-					isnull ? NULL : DatumGetJsonbP(value),
+					value_isnull ? NULL : DatumGetJsonbP(value),
 					rules[i].points, &rules[i].rule);
 		for (a = 0; a < n_attrs; a++)
 			if (strcmp(attrs[a], attribute) == 0)
