@@ -6,6 +6,7 @@ OBJS = \
 	src/fit.o \
 	src/fit_sql.o \
 	src/rollup.o \
+	src/rollup_format.o \
 	src/rollup_sql.o \
 	src/sum.o \
 	src/textfold.o

@@ -381,6 +381,66 @@ COMMENT ON FUNCTION sum.account_rollup_accum(internal, uuid, sum.job_function, s
 		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
 	'transition function of sum.account_rollup (uuid user ids)';
 
+/*
+ * The transition functions of sum.account_rollup_state also keep the hourly
+ * activity history a stored state needs.  They are distinct functions so
+ * that PostgreSQL never shares one transition state between a summary and
+ * a stored state of the same arguments.
+ */
+CREATE FUNCTION sum.account_rollup_state_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_text'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup_state (text user ids, with milestones): keeps the activity history';
+
+CREATE FUNCTION sum.account_rollup_state_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_text'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, text, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup_state (text user ids): keeps the activity history';
+
+CREATE FUNCTION sum.account_rollup_state_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_bigint'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup_state (bigint user ids, with milestones): keeps the activity history';
+
+CREATE FUNCTION sum.account_rollup_state_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_bigint'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, bigint, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup_state (bigint user ids): keeps the activity history';
+
+CREATE FUNCTION sum.account_rollup_state_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_uuid'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, text[], timestamptz) IS
+	'transition function of sum.account_rollup_state (uuid user ids, with milestones): keeps the activity history';
+
+CREATE FUNCTION sum.account_rollup_state_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_account_rollup_state_accum_uuid'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.account_rollup_state_accum(internal, uuid, sum.job_function, sum.seniority,
+		sum.buying_role, sum.lifecycle_stage, timestamptz, timestamptz, bigint, timestamptz) IS
+	'transition function of sum.account_rollup_state (uuid user ids): keeps the activity history';
+
 CREATE FUNCTION sum.account_rollup_combine(internal, internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'sum_account_rollup_combine'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -530,7 +590,7 @@ COMMENT ON AGGREGATE sum.account_rollup(uuid, sum.job_function, sum.seniority, s
 CREATE AGGREGATE sum.account_rollup_state(user_id text, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,
@@ -546,7 +606,7 @@ COMMENT ON AGGREGATE sum.account_rollup_state(text, sum.job_function, sum.senior
 CREATE AGGREGATE sum.account_rollup_state(user_id bigint, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,
@@ -562,7 +622,7 @@ COMMENT ON AGGREGATE sum.account_rollup_state(bigint, sum.job_function, sum.seni
 CREATE AGGREGATE sum.account_rollup_state(user_id uuid, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, milestones text[], as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,
@@ -578,7 +638,7 @@ COMMENT ON AGGREGATE sum.account_rollup_state(uuid, sum.job_function, sum.senior
 CREATE AGGREGATE sum.account_rollup_state(user_id text, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,
@@ -594,7 +654,7 @@ COMMENT ON AGGREGATE sum.account_rollup_state(text, sum.job_function, sum.senior
 CREATE AGGREGATE sum.account_rollup_state(user_id bigint, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,
@@ -610,7 +670,7 @@ COMMENT ON AGGREGATE sum.account_rollup_state(bigint, sum.job_function, sum.seni
 CREATE AGGREGATE sum.account_rollup_state(user_id uuid, job_function sum.job_function, seniority sum.seniority,
 		buying_role sum.buying_role, stage sum.lifecycle_stage, signed_up_at timestamptz,
 		last_activity_at timestamptz, recent_activity bigint, as_of timestamptz) (
-	SFUNC = sum.account_rollup_accum,
+	SFUNC = sum.account_rollup_state_accum,
 	STYPE = internal,
 	SSPACE = 400,
 	FINALFUNC = sum.account_rollup_state_final,

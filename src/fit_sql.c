@@ -465,30 +465,42 @@ BuildFitCache(void)
  * sum.fit
  * ---------------------------------------------------------------- */
 
-/* Tier enum values by position A, B, C, D, for one call site */
-typedef struct TierOids
+/*
+ * Per call site: the blessed result descriptor and the tier enum values by
+ * position A, B, C, D, so that a call does no catalog lookups.
+ */
+typedef struct FitFnCache
 {
-	Oid			oids[4];
-} TierOids;
+	TupleDesc	tupdesc;
+	Oid			tiers[4];
+} FitFnCache;
 
-static TierOids *
-GetTierOids(FunctionCallInfo fcinfo, Oid tier_type)
+static FitFnCache *
+GetFitFnCache(FunctionCallInfo fcinfo)
 {
-	TierOids   *t = (TierOids *) fcinfo->flinfo->fn_extra;
+	FitFnCache *c = (FitFnCache *) fcinfo->flinfo->fn_extra;
 
-	if (t == NULL)
+	if (c == NULL)
 	{
 		static const char *const labels[4] = {"A", "B", "C", "D"};
+		TupleDesc	tupdesc;
+		MemoryContext old;
 		int			i;
 
-		t = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(TierOids));
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+			tupdesc->natts != 3)
+			elog(ERROR, "return type must be sum.fit_result");
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FitFnCache));
 		for (i = 0; i < 4; i++)
-			t->oids[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
-															  CStringGetDatum(labels[i]),
-															  ObjectIdGetDatum(tier_type)));
-		fcinfo->flinfo->fn_extra = t;
+			c->tiers[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
+															   CStringGetDatum(labels[i]),
+															   ObjectIdGetDatum(TupleDescAttr(tupdesc, 1)->atttypid)));
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = c;
 	}
-	return t;
+	return c;
 }
 
 /*
@@ -500,8 +512,7 @@ Datum
 sum_fit(PG_FUNCTION_ARGS)
 {
 	Jsonb	   *account = PG_GETARG_JSONB_P(0);
-	TupleDesc	tupdesc;
-	TierOids   *tiers;
+	FitFnCache *fc;
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
 	SumFitValue **attr_vals;
@@ -519,10 +530,7 @@ sum_fit(PG_FUNCTION_ARGS)
 				 errmsg("account attributes must be a JSON object"),
 				 errhint("Build one with to_jsonb(row) or jsonb_build_object(...).")));
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
-		tupdesc->natts != 3)
-		elog(ERROR, "return type must be sum.fit_result");
-	tiers = GetTierOids(fcinfo, TupleDescAttr(tupdesc, 1)->atttypid);
+	fc = GetFitFnCache(fcinfo);
 
 	if (!fit_cache.valid || fit_cache.generation != SumConfigGeneration())
 		BuildFitCache();
@@ -574,9 +582,8 @@ sum_fit(PG_FUNCTION_ARGS)
 		tier = 3;
 
 	values[0] = Int32GetDatum((int32) score);
-	values[1] = ObjectIdGetDatum(tiers->oids[tier]);
+	values[1] = ObjectIdGetDatum(fc->tiers[tier]);
 	values[2] = PointerGetDatum(construct_array(matched, n_matched, TEXTOID, -1,
 												false, TYPALIGN_INT));
-	tupdesc = BlessTupleDesc(tupdesc);
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	return HeapTupleGetDatum(heap_form_tuple(fc->tupdesc, values, nulls));
 }

@@ -12,22 +12,28 @@
  * - best contact and champion are maxima under total orders whose last key
  *   is the user id (and then the remaining reported fields), so ties
  *   resolve the same way whatever the order of the rows;
- * - functions present is a bitmap; milestone names are the smallest
- *   SUM_ROLLUP_MAX_MILESTONES names of the union, which is again a union
+ * - functions present is a bitmap; milestone names are a set, reported as
+ *   its SUM_ROLLUP_MAX_MILESTONES smallest names, which is again a union
  *   property (the k smallest of a union are the k smallest of the parts'
- *   k smallest);
- * - the 7- and 30-day windows are exact counts at the state's as_of, plus
- *   an hourly histogram of recent last activity so that a stored state can
- *   be merged with a newer one and evaluated at a later as_of.
+ *   k smallest).  Names are interned in a per-query dictionary so that a
+ *   state holds them as a 64-bit set; names beyond the dictionary go to a
+ *   small sorted list per state, capped at the k smallest;
+ * - the 7- and 30-day windows are exact counts at the state's as_of; states
+ *   meant for storage also keep an hourly histogram of recent last activity
+ *   so that they can be merged with newer ones and evaluated at a later
+ *   as_of.
+ *
+ * Speed comes from memory locality: with 100 k accounts every state is a
+ * cache miss, so what a row touches sits in the first 128 bytes of the
+ * state (see rollup.h), integer ids keep no text, and the set of milestones
+ * is inline.
  *
  * A row is a user: the same id in two rows counts twice (exact
  * de-duplication needs memory proportional to the users; the pipeline's
  * inputs are one row per user).  Memory per state is bounded by the caps in
  * rollup.h whatever the input.
  *
- * The binary format (sum_rollup_encode) is the on-disk and wire form of
- * sum.account_state: a version byte, flags, then big-endian fixed-width
- * fields, so it is portable between machines.
+ * The binary format of a state is in rollup_format.c.
  *
  * Copyright (c) 2026, the sum developers
  *
@@ -39,24 +45,6 @@
 #include "core.h"
 #include "rollup.h"
 
-/* flags byte of the binary format */
-#define F_FIRST_SIGNUP		0x01
-#define F_LAST_ACTIVITY		0x02
-#define F_CHAMPION			0x04
-#define F_CHAMPION_LAST		0x08
-#define F_TRUNCATED			0x10
-#define F_HISTORY_FLOOR		0x20
-#define F_ALL				0x3F
-
-/* valid bits of the functions bitmap: 1 .. N_FUNCTIONS - 1 (0 is unknown) */
-#define FUNCTION_MASK (((UINT32_C(1) << SUM_ROLLUP_N_FUNCTIONS) - 1) & ~UINT32_C(1))
-
-/*
- * The earliest as_of we accept: as_of - 31 days must not overflow.  The
- * glue also insists on a finite timestamp.
- */
-#define AS_OF_MIN (INT64_MIN + 32 * SUM_ROLLUP_USEC_PER_DAY)
-
 static int64_t
 FloorDiv(int64_t a, int64_t b)
 {
@@ -67,17 +55,43 @@ FloorDiv(int64_t a, int64_t b)
 	return q;
 }
 
-/* HistoryFloorHour: hourly buckets below this hour can never be needed */
-static int64_t
-HistoryFloorHour(int64_t as_of)
+/* sum_rollup_history_floor_hour: hourly buckets below this hour can never be needed */
+int64_t
+sum_rollup_history_floor_hour(int64_t as_of)
 {
 	return FloorDiv(as_of - 30 * SUM_ROLLUP_USEC_PER_DAY, SUM_ROLLUP_USEC_PER_HOUR);
 }
 
 static bool
-AddCount(int64_t *dst, int64_t add)
+AddCount(int32_t *dst, int64_t add)
+{
+	int64_t		sum = (int64_t) *dst + add;
+
+	if (add < 0 || sum > INT32_MAX)
+		return false;
+	*dst = (int32_t) sum;
+	return true;
+}
+
+static bool
+AddCount64(int64_t *dst, int64_t add)
 {
 	return !__builtin_add_overflow(*dst, add, dst);
+}
+
+static inline bool
+Has(const SumRollupState *s, unsigned flag)
+{
+	return (s->flags & flag) != 0;
+}
+
+static inline void
+SetFlag(SumRollupState *s, unsigned flag, bool on)
+{
+	if (on)
+		s->flags |= flag;
+	else
+		s->flags &= ~flag;
 }
 
 /* ----------------------------------------------------------------
@@ -140,98 +154,163 @@ sum_rollup_id_cmp(const SumRollupId *a, const SumRollupId *b)
 	return (a->len > b->len) - (a->len < b->len);
 }
 
-/*
- * SetId: make id hold text[0..len) (or the decimal form of num when text is
- * NULL), reusing its buffer when it is large enough.
- */
-static SumRollupStatus
-SetId(SumRollupId *id, const char *text, size_t len, bool is_int, int64_t num)
+/* sum_rollup_id_view: parse id text into a comparable view (text is borrowed) */
+SumRollupStatus
+sum_rollup_id_view(const char *text, size_t len, SumRollupId *id)
 {
-	char		digits[24];
-
-	if (is_int)
-	{
-		len = (size_t) snprintf(digits, sizeof(digits), "%lld", (long long) num);
-		text = digits;
-	}
-	else
-	{
-		if (len > SUM_ROLLUP_MAX_ID_LEN)
-			return SUM_ROLLUP_ID_TOO_LONG;
-		if (len > 0 && memchr(text, '\0', len) != NULL)
-			return SUM_ROLLUP_ID_INVALID;
-	}
-	if (id->cap < len || id->text == NULL)
-	{
-		size_t		cap = len < 16 ? 16 : len;
-		char	   *buf = sum_core_alloc(cap);
-
-		if (buf == NULL)
-			return SUM_ROLLUP_NOMEM;
-		if (id->text != NULL)
-			sum_core_free(id->text);
-		id->text = buf;
-		id->cap = (uint16_t) cap;
-	}
-	if (len > 0)
-		memcpy(id->text, text, len);
-	id->len = (uint16_t) len;
-	if (is_int)
-	{
-		id->numeric = true;
-		id->num = num;
-	}
-	else
-		id->numeric = sum_rollup_parse_int(text, len, &id->num);
+	if (len > SUM_ROLLUP_MAX_ID_LEN)
+		return SUM_ROLLUP_ID_TOO_LONG;
+	if (len > 0 && memchr(text, '\0', len) != NULL)
+		return SUM_ROLLUP_ID_INVALID;
+	id->numeric = sum_rollup_parse_int(text, len, &id->num);
+	id->text = text;
+	id->len = len;
 	return SUM_ROLLUP_OK;
 }
 
-/*
- * RowId: a borrowed SumRollupId view of a row's id, for comparisons.  An
- * integer id has no text here (id_cmp never needs it); CopyPick formats it
- * when the row is kept.
- */
+/* RowId: the view of a row's id */
 static SumRollupStatus
 RowId(const SumRollupRow *row, SumRollupId *id)
 {
-	memset(id, 0, sizeof(*id));
 	if (row->id_is_int)
 	{
 		id->numeric = true;
 		id->num = row->id_int;
+		id->text = NULL;
+		id->len = 0;
 		return SUM_ROLLUP_OK;
 	}
-	if (row->id_len > SUM_ROLLUP_MAX_ID_LEN)
-		return SUM_ROLLUP_ID_TOO_LONG;
-	if (row->id_len > 0 && memchr(row->id_text, '\0', row->id_len) != NULL)
-		return SUM_ROLLUP_ID_INVALID;
-	id->text = (char *) row->id_text;
-	id->len = (uint16_t) row->id_len;
-	id->numeric = sum_rollup_parse_int(row->id_text, row->id_len, &id->num);
+	return sum_rollup_id_view(row->id_text, row->id_len, id);
+}
+
+static SumRollupId
+StoredId(bool numeric, int64_t num, const SumRollupText *t)
+{
+	SumRollupId id;
+
+	id.numeric = numeric;
+	id.num = num;
+	id.text = t->data;
+	id.len = t->len;
+	return id;
+}
+
+static SumRollupId
+BestId(const SumRollupState *s)
+{
+	return StoredId(Has(s, SUM_ROLLUP_BEST_NUMERIC), s->best_num, &s->best_text);
+}
+
+static SumRollupId
+ChampionId(const SumRollupState *s)
+{
+	return StoredId(Has(s, SUM_ROLLUP_CHAMPION_NUMERIC), s->champion_num, &s->champion_text);
+}
+
+/*
+ * sum_rollup_store_id: keep id in (*numeric flag, *num, *t), reusing t's buffer when it
+ * is large enough.
+ */
+SumRollupStatus
+sum_rollup_store_id(SumRollupState *s, unsigned numeric_flag, int64_t *num,
+					SumRollupText *t, const SumRollupId *id)
+{
+	if (id->numeric)
+	{
+		SetFlag(s, numeric_flag, true);
+		*num = id->num;
+		t->len = 0;
+		return SUM_ROLLUP_OK;
+	}
+	if (t->cap < id->len || t->data == NULL)
+	{
+		size_t		cap = id->len < 16 ? 16 : id->len;
+		char	   *buf = sum_core_alloc(cap);
+
+		if (buf == NULL)
+			return SUM_ROLLUP_NOMEM;
+		if (t->data != NULL)
+			sum_core_free(t->data);
+		t->data = buf;
+		t->cap = (uint16_t) cap;
+	}
+	if (id->len > 0)
+		memcpy(t->data, id->text, id->len);
+	t->len = (uint16_t) id->len;
+	SetFlag(s, numeric_flag, false);
+	*num = 0;
 	return SUM_ROLLUP_OK;
+}
+
+static const char *
+IdText(bool numeric, int64_t num, const SumRollupText *t, char *buf, size_t *len)
+{
+	if (numeric)
+	{
+		*len = (size_t) snprintf(buf, 21, "%lld", (long long) num);
+		return buf;
+	}
+	*len = t->len;
+	return t->data != NULL ? t->data : "";
+}
+
+const char *
+sum_rollup_best_id(const SumRollupState *state, char *buf, size_t *len)
+{
+	return IdText(Has(state, SUM_ROLLUP_BEST_NUMERIC), state->best_num,
+				  &state->best_text, buf, len);
+}
+
+const char *
+sum_rollup_champion_id(const SumRollupState *state, char *buf, size_t *len)
+{
+	return IdText(Has(state, SUM_ROLLUP_CHAMPION_NUMERIC), state->champion_num,
+				  &state->champion_text, buf, len);
 }
 
 /* ----------------------------------------------------------------
  * Best contact and champion
+ *
+ * Best contact: higher buying role, then seniority, then recent activity,
+ * then the smaller id; the function breaks the last tie so that two rows of
+ * one user still pick one answer.  Champion (only users with activity):
+ * more recent activity, then the later last activity (unknown is earliest),
+ * then the smaller id.  The id is looked at only when the keys tie.
  * ---------------------------------------------------------------- */
 
-/*
- * BestCmp: > 0 when a is the better contact: higher buying role, then
- * seniority, then recent activity, then the smaller id; the function breaks
- * the last tie so that two rows of one user still pick one answer.
- */
-static int
-BestCmp(const SumRollupPick *a, const SumRollupPick *b)
+typedef struct BestKey
 {
-	int			c;
+	int			role;
+	int			seniority;
+	int			function;
+	int64_t		activity;
+} BestKey;
 
+typedef struct ChampionKey
+{
+	int64_t		activity;
+	bool		has_last;
+	int64_t		last;
+} ChampionKey;
+
+static int
+BestKeyCmp(const BestKey *a, const BestKey *b)
+{
 	if (a->role != b->role)
 		return a->role > b->role ? 1 : -1;
 	if (a->seniority != b->seniority)
 		return a->seniority > b->seniority ? 1 : -1;
 	if (a->activity != b->activity)
 		return a->activity > b->activity ? 1 : -1;
-	c = sum_rollup_id_cmp(&a->id, &b->id);
+	return 0;
+}
+
+/* BestTieCmp: > 0 when a wins a tie of the keys */
+static int
+BestTieCmp(const BestKey *a, const SumRollupId *aid, const BestKey *b, const SumRollupId *bid)
+{
+	int			c = sum_rollup_id_cmp(aid, bid);
+
 	if (c != 0)
 		return -c;
 	if (a->function != b->function)
@@ -239,59 +318,71 @@ BestCmp(const SumRollupPick *a, const SumRollupPick *b)
 	return 0;
 }
 
-/*
- * ChampionCmp: > 0 when a is the better champion: more recent activity,
- * then the later last activity (unknown is earliest), then the smaller id.
- */
 static int
-ChampionCmp(const SumRollupPick *a, const SumRollupPick *b)
+ChampionKeyCmp(const ChampionKey *a, const ChampionKey *b)
 {
-	int			c;
-
 	if (a->activity != b->activity)
 		return a->activity > b->activity ? 1 : -1;
 	if (a->has_last != b->has_last)
 		return a->has_last ? 1 : -1;
 	if (a->has_last && a->last != b->last)
 		return a->last > b->last ? 1 : -1;
-	c = sum_rollup_id_cmp(&a->id, &b->id);
-	return -c;
+	return 0;
 }
 
-/* CopyPick: dst takes src's fields and a copy of its id */
+static BestKey
+StateBest(const SumRollupState *s)
+{
+	BestKey		k = {s->best_role, s->best_seniority, s->best_function, s->best_activity};
+
+	return k;
+}
+
+static ChampionKey
+StateChampion(const SumRollupState *s)
+{
+	ChampionKey k = {s->champion_activity, Has(s, SUM_ROLLUP_CHAMPION_HAS_LAST),
+	s->champion_last};
+
+	return k;
+}
+
+/* SetBest: the state's best contact becomes (k, id) */
 static SumRollupStatus
-CopyPick(SumRollupPick *dst, const SumRollupPick *src)
+SetBest(SumRollupState *s, const BestKey *k, const SumRollupId *id)
 {
-	SumRollupId keep = dst->id;
+	SumRollupStatus st = sum_rollup_store_id(s, SUM_ROLLUP_BEST_NUMERIC, &s->best_num, &s->best_text, id);
 
-	*dst = *src;
-	dst->id = keep;
-	/* a row's integer id has no text yet: SetId formats it */
-	return SetId(&dst->id, src->id.text, src->id.len,
-				 src->id.text == NULL && src->id.numeric, src->id.num);
+	if (st != SUM_ROLLUP_OK)
+		return st;
+	s->best_role = (uint8_t) k->role;
+	s->best_seniority = (uint8_t) k->seniority;
+	s->best_function = (uint8_t) k->function;
+	s->best_activity = k->activity;
+	return SUM_ROLLUP_OK;
 }
 
-/* RowPick: the candidate a row makes, with a borrowed id */
-static void
-RowPick(const SumRollupRow *row, const SumRollupId *id, SumRollupPick *pick)
+static SumRollupStatus
+SetChampion(SumRollupState *s, const ChampionKey *k, const SumRollupId *id)
 {
-	memset(pick, 0, sizeof(*pick));
-	pick->present = true;
-	pick->role = (uint8_t) row->role;
-	pick->seniority = (uint8_t) row->seniority;
-	pick->function = (uint8_t) row->function;
-	pick->activity = row->activity;
-	pick->has_last = row->has_last;
-	pick->last = row->has_last ? row->last : 0;
-	pick->id = *id;
+	SumRollupStatus st = sum_rollup_store_id(s, SUM_ROLLUP_CHAMPION_NUMERIC, &s->champion_num,
+								 &s->champion_text, id);
+
+	if (st != SUM_ROLLUP_OK)
+		return st;
+	SetFlag(s, SUM_ROLLUP_HAS_CHAMPION, true);
+	SetFlag(s, SUM_ROLLUP_CHAMPION_HAS_LAST, k->has_last);
+	s->champion_activity = k->activity;
+	s->champion_last = k->has_last ? k->last : 0;
+	return SUM_ROLLUP_OK;
 }
 
 /* ----------------------------------------------------------------
  * Milestones
  * ---------------------------------------------------------------- */
 
-static int
-NameCmp(const char *a, size_t alen, const char *b, size_t blen)
+int
+sum_rollup_name_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t		n = alen < blen ? alen : blen;
 	int			c = n > 0 ? memcmp(a, b, n) : 0;
@@ -301,25 +392,66 @@ NameCmp(const char *a, size_t alen, const char *b, size_t blen)
 	return (alen > blen) - (alen < blen);
 }
 
-SumRollupStatus
-sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
+void
+sum_rollup_names_init(SumRollupNames *names)
+{
+	memset(names, 0, sizeof(*names));
+}
+
+/*
+ * DictFind: index of name in the dictionary, interning it when there is
+ * room; -1 when it is not there and the dictionary is full.
+ */
+static int
+DictFind(SumRollupNames *d, const char *name, size_t len)
+{
+	uint64_t	head = 0,
+				tail = 0,
+				h;
+	size_t		i;
+
+	/* names are short and differ at their ends: hash length, head and tail */
+	memcpy(&head, name, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(&tail, name + len - (len < 16 ? len - 8 : 8), len < 16 ? len - 8 : 8);
+	h = (head * UINT64_C(0x9E3779B97F4A7C15)) ^ (tail * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len;
+	h ^= h >> 29;
+	for (i = 0; i < SUM_ROLLUP_DICT_SLOTS; i++)
+	{
+		int			slot = (int) ((h + i) & (SUM_ROLLUP_DICT_SLOTS - 1));
+		int			idx = d->slot[slot] - 1;
+
+		if (idx < 0)
+		{
+			if (d->n == SUM_ROLLUP_DICT_SIZE)
+				return -1;
+			idx = d->n++;
+			memcpy(d->name[idx], name, len);
+			d->len[idx] = (uint8_t) len;
+			d->slot[slot] = (int8_t) (idx + 1);
+			return idx;
+		}
+		if (d->len[idx] == len && memcmp(d->name[idx], name, len) == 0)
+			return idx;
+	}
+	return -1;					/* cannot happen: slots outnumber names */
+}
+
+/*
+ * AddExtra: add a name to the state's own sorted list, which keeps the
+ * smallest SUM_ROLLUP_MAX_MILESTONES names.
+ */
+static SumRollupStatus
+AddExtra(SumRollupState *state, const char *name, size_t len)
 {
 	int			lo = 0,
-				hi = state->n_milestones;
+				hi = state->n_extra;
 	char	   *slot;
-
-	if (len == 0)
-		return SUM_ROLLUP_OK;
-	if (len > SUM_ROLLUP_MAX_MILESTONE_LEN)
-		return SUM_ROLLUP_MILESTONE_TOO_LONG;
-	if (memchr(name, '\0', len) != NULL)
-		return SUM_ROLLUP_MILESTONE_INVALID;
 
 	while (lo < hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = NameCmp(state->milestones[mid], state->milestone_len[mid],
-								name, len);
+		int			c = sum_rollup_name_cmp(state->extra[mid], state->extra_len[mid], name, len);
 
 		if (c == 0)
 			return SUM_ROLLUP_OK;
@@ -329,20 +461,20 @@ sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 			hi = mid;
 	}
 
-	if (state->n_milestones == SUM_ROLLUP_MAX_MILESTONES)
+	if (state->n_extra == SUM_ROLLUP_MAX_MILESTONES)
 	{
 		/* keep the smallest names: drop the new one or the largest one */
-		state->milestones_truncated = true;
+		state->flags |= SUM_ROLLUP_TRUNCATED;
 		if (lo == SUM_ROLLUP_MAX_MILESTONES)
 			return SUM_ROLLUP_OK;
-		slot = state->milestones[SUM_ROLLUP_MAX_MILESTONES - 1];
-		state->n_milestones--;
+		slot = state->extra[SUM_ROLLUP_MAX_MILESTONES - 1];
+		state->n_extra--;
 	}
 	else
 	{
-		if (state->n_milestones == state->cap_milestones)
+		if (state->n_extra == state->cap_extra)
 		{
-			int			cap = state->cap_milestones == 0 ? 4 : state->cap_milestones * 2;
+			int			cap = state->cap_extra == 0 ? 4 : state->cap_extra * 2;
 			char	  **names;
 			uint8_t    *lens;
 
@@ -358,33 +490,102 @@ sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 					sum_core_free(lens);
 				return SUM_ROLLUP_NOMEM;
 			}
-			if (state->n_milestones > 0)
+			if (state->n_extra > 0)
 			{
-				memcpy(names, state->milestones, sizeof(char *) * state->n_milestones);
-				memcpy(lens, state->milestone_len, state->n_milestones);
+				memcpy(names, state->extra, sizeof(char *) * state->n_extra);
+				memcpy(lens, state->extra_len, state->n_extra);
 			}
-			if (state->milestones)
-				sum_core_free(state->milestones);
-			if (state->milestone_len)
-				sum_core_free(state->milestone_len);
-			state->milestones = names;
-			state->milestone_len = lens;
-			state->cap_milestones = cap;
+			if (state->extra)
+				sum_core_free(state->extra);
+			if (state->extra_len)
+				sum_core_free(state->extra_len);
+			state->extra = names;
+			state->extra_len = lens;
+			state->cap_extra = cap;
 		}
 		slot = sum_core_alloc(SUM_ROLLUP_MAX_MILESTONE_LEN);
 		if (slot == NULL)
 			return SUM_ROLLUP_NOMEM;
 	}
 
-	memmove(state->milestones + lo + 1, state->milestones + lo,
-			sizeof(char *) * (state->n_milestones - lo));
-	memmove(state->milestone_len + lo + 1, state->milestone_len + lo,
-			state->n_milestones - lo);
+	memmove(state->extra + lo + 1, state->extra + lo,
+			sizeof(char *) * (state->n_extra - lo));
+	memmove(state->extra_len + lo + 1, state->extra_len + lo,
+			state->n_extra - lo);
 	memcpy(slot, name, len);
-	state->milestones[lo] = slot;
-	state->milestone_len[lo] = (uint8_t) len;
-	state->n_milestones++;
+	state->extra[lo] = slot;
+	state->extra_len[lo] = (uint8_t) len;
+	state->n_extra++;
 	return SUM_ROLLUP_OK;
+}
+
+SumRollupStatus
+sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
+{
+	if (len == 0)
+		return SUM_ROLLUP_OK;
+	if (len > SUM_ROLLUP_MAX_MILESTONE_LEN)
+		return SUM_ROLLUP_MILESTONE_TOO_LONG;
+	if (memchr(name, '\0', len) != NULL)
+		return SUM_ROLLUP_MILESTONE_INVALID;
+	if (state->names != NULL)
+	{
+		int			idx = DictFind(state->names, name, len);
+
+		if (idx >= 0)
+		{
+			state->milestone_bits |= UINT64_C(1) << idx;
+			return SUM_ROLLUP_OK;
+		}
+	}
+	return AddExtra(state, name, len);
+}
+
+int
+sum_rollup_milestones(const SumRollupState *state, const char **names,
+					  uint8_t *lens, bool *truncated)
+{
+	const char *all[SUM_ROLLUP_DICT_SIZE + SUM_ROLLUP_MAX_MILESTONES];
+	uint8_t		all_len[SUM_ROLLUP_DICT_SIZE + SUM_ROLLUP_MAX_MILESTONES];
+	int			n = 0,
+				i,
+				j;
+
+	if (state->names != NULL)
+		for (i = 0; i < state->names->n; i++)
+			if (state->milestone_bits & (UINT64_C(1) << i))
+			{
+				all[n] = state->names->name[i];
+				all_len[n++] = state->names->len[i];
+			}
+	for (i = 0; i < state->n_extra; i++)
+	{
+		all[n] = state->extra[i];
+		all_len[n++] = state->extra_len[i];
+	}
+	/* insertion sort: at most 96 names */
+	for (i = 1; i < n; i++)
+	{
+		const char *p = all[i];
+		uint8_t		l = all_len[i];
+
+		for (j = i; j > 0 && sum_rollup_name_cmp(all[j - 1], all_len[j - 1], p, l) > 0; j--)
+		{
+			all[j] = all[j - 1];
+			all_len[j] = all_len[j - 1];
+		}
+		all[j] = p;
+		all_len[j] = l;
+	}
+	*truncated = Has(state, SUM_ROLLUP_TRUNCATED) || n > SUM_ROLLUP_MAX_MILESTONES;
+	if (n > SUM_ROLLUP_MAX_MILESTONES)
+		n = SUM_ROLLUP_MAX_MILESTONES;
+	for (i = 0; i < n; i++)
+	{
+		names[i] = all[i];
+		lens[i] = all_len[i];
+	}
+	return n;
 }
 
 /* ----------------------------------------------------------------
@@ -414,9 +615,9 @@ GrowHistory(SumRollupState *state)
 static void
 RaiseFloor(SumRollupState *state, int64_t hour)
 {
-	if (!state->has_history_floor || state->history_floor < hour)
+	if (!Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) || state->history_floor < hour)
 	{
-		state->has_history_floor = true;
+		state->flags |= SUM_ROLLUP_HAS_HISTORY_FLOOR;
 		state->history_floor = hour;
 	}
 }
@@ -433,9 +634,9 @@ AddHistory(SumRollupState *state, int64_t hour, int64_t users)
 				hi = state->n_history;
 	SumRollupStatus st;
 
-	if (hour < HistoryFloorHour(state->as_of))
+	if (hour < sum_rollup_history_floor_hour(state->as_of))
 		return SUM_ROLLUP_OK;
-	if (state->has_history_floor && hour <= state->history_floor)
+	if (Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) && hour <= state->history_floor)
 		return SUM_ROLLUP_OK;
 
 	while (lo < hi)
@@ -444,7 +645,7 @@ AddHistory(SumRollupState *state, int64_t hour, int64_t users)
 
 		if (state->history[mid].hour == hour)
 		{
-			if (!AddCount(&state->history[mid].users, users))
+			if (!AddCount64(&state->history[mid].users, users))
 				return SUM_ROLLUP_OVERFLOW;
 			return SUM_ROLLUP_OK;
 		}
@@ -485,7 +686,7 @@ AddHistory(SumRollupState *state, int64_t hour, int64_t users)
 static void
 PruneHistory(SumRollupState *state)
 {
-	int64_t		floor = HistoryFloorHour(state->as_of);
+	int64_t		floor = sum_rollup_history_floor_hour(state->as_of);
 	int			i = 0;
 
 	while (i < state->n_history && state->history[i].hour < floor)
@@ -509,9 +710,9 @@ HistoryCount(const SumRollupState *state, int64_t since, int64_t *count)
 	int64_t		n = 0;
 	int			i;
 
-	if (state->has_history_floor && hour <= state->history_floor)
+	if (Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) && hour <= state->history_floor)
 		return SUM_ROLLUP_HISTORY_LOST;
-	if (hour < HistoryFloorHour(state->as_of))
+	if (hour < sum_rollup_history_floor_hour(state->as_of))
 		return SUM_ROLLUP_AS_OF_EARLIER;
 	for (i = state->n_history - 1; i >= 0 && state->history[i].hour >= hour; i--)
 		n += state->history[i].users;	/* bounded by users: no overflow */
@@ -528,13 +729,14 @@ CheckRow(const SumRollupRow *row)
 {
 	if (row->activity < 0)
 		return SUM_ROLLUP_NEGATIVE_ACTIVITY;
-	if (row->as_of < AS_OF_MIN)
+	if (row->as_of < SUM_ROLLUP_AS_OF_MIN)
 		return SUM_ROLLUP_AS_OF_RANGE;
 	return SUM_ROLLUP_OK;
 }
 
 SumRollupStatus
-sum_rollup_init(SumRollupState *state, const SumRollupRow *row)
+sum_rollup_init(SumRollupState *state, const SumRollupRow *row,
+				SumRollupNames *names, bool keep_history)
 {
 	SumRollupStatus st = CheckRow(row);
 
@@ -542,9 +744,8 @@ sum_rollup_init(SumRollupState *state, const SumRollupRow *row)
 		return st;
 	memset(state, 0, sizeof(*state));
 	state->as_of = row->as_of;
-	/* every field starts at its identity; add then sets users to 1 */
-	state->users = 0;
-	state->top_seniority = 0;
+	state->names = names;
+	SetFlag(state, SUM_ROLLUP_KEEP_HISTORY, keep_history);
 	return sum_rollup_add(state, row);
 }
 
@@ -553,9 +754,9 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 {
 	SumRollupStatus st;
 	SumRollupId id;
-	SumRollupPick cand;
-	int64_t		since7,
-				since30;
+	bool		have_id = false;
+	BestKey		bk;
+	int			c;
 
 	st = CheckRow(row);
 	if (st != SUM_ROLLUP_OK)
@@ -567,34 +768,36 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 		row->role < 0 || row->role >= SUM_ROLLUP_N_ROLES ||
 		row->stage < -1 || row->stage >= SUM_ROLLUP_N_STAGES)
 		return SUM_ROLLUP_BAD_FORMAT;	/* the glue maps enums: cannot happen */
-	st = RowId(row, &id);
-	if (st != SUM_ROLLUP_OK)
-		return st;
+	/* checked on every row, not only when the id is compared */
+	if (!row->id_is_int && row->id_len > SUM_ROLLUP_MAX_ID_LEN)
+		return SUM_ROLLUP_ID_TOO_LONG;
 
-	if (!AddCount(&state->users, 1) ||
-		!AddCount(&state->activity_total, row->activity))
+	if (state->users == INT32_MAX ||
+		!AddCount64(&state->activity_total, row->activity))
 		return SUM_ROLLUP_OVERFLOW;
+	state->users++;
 
-	since7 = state->as_of - 7 * SUM_ROLLUP_USEC_PER_DAY;
-	since30 = state->as_of - 30 * SUM_ROLLUP_USEC_PER_DAY;
 	if (row->has_last)
 	{
-		if (row->last >= since7)
+		if (row->last >= state->as_of - 7 * SUM_ROLLUP_USEC_PER_DAY)
 			state->active_7d++;
-		if (row->last >= since30)
+		if (row->last >= state->as_of - 30 * SUM_ROLLUP_USEC_PER_DAY)
 			state->active_30d++;
-		if (!state->has_last_activity || row->last > state->last_activity)
+		if (!Has(state, SUM_ROLLUP_HAS_LAST_ACTIVITY) || row->last > state->last_activity)
 			state->last_activity = row->last;
-		state->has_last_activity = true;
-		st = AddHistory(state, FloorDiv(row->last, SUM_ROLLUP_USEC_PER_HOUR), 1);
-		if (st != SUM_ROLLUP_OK)
-			return st;
+		state->flags |= SUM_ROLLUP_HAS_LAST_ACTIVITY;
+		if (Has(state, SUM_ROLLUP_KEEP_HISTORY))
+		{
+			st = AddHistory(state, FloorDiv(row->last, SUM_ROLLUP_USEC_PER_HOUR), 1);
+			if (st != SUM_ROLLUP_OK)
+				return st;
+		}
 	}
 	if (row->has_signup)
 	{
-		if (!state->has_first_signup || row->signup < state->first_signup)
+		if (!Has(state, SUM_ROLLUP_HAS_FIRST_SIGNUP) || row->signup < state->first_signup)
 			state->first_signup = row->signup;
-		state->has_first_signup = true;
+		state->flags |= SUM_ROLLUP_HAS_FIRST_SIGNUP;
 	}
 	if (row->role == SUM_ROLLUP_ROLE_DECISION_MAKER)
 		state->decision_makers++;
@@ -607,19 +810,60 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 	if (row->seniority > state->top_seniority)
 		state->top_seniority = (uint8_t) row->seniority;
 
-	RowPick(row, &id, &cand);
-	if (!state->best.present || BestCmp(&cand, &state->best) > 0)
+	/* best contact: the first row of a state is it */
+	bk.role = row->role;
+	bk.seniority = row->seniority;
+	bk.function = row->function;
+	bk.activity = row->activity;
+	if (state->users == 1)
+		c = 1;
+	else
 	{
-		st = CopyPick(&state->best, &cand);
-		if (st != SUM_ROLLUP_OK)
+		BestKey		cur = StateBest(state);
+
+		c = BestKeyCmp(&bk, &cur);
+	}
+	if (c >= 0)
+	{
+		if ((st = RowId(row, &id)) != SUM_ROLLUP_OK)
+			return st;
+		have_id = true;
+		if (c == 0)
+		{
+			BestKey		cur = StateBest(state);
+			SumRollupId cur_id = BestId(state);
+
+			c = BestTieCmp(&bk, &id, &cur, &cur_id);
+		}
+		if (c > 0 && (st = SetBest(state, &bk, &id)) != SUM_ROLLUP_OK)
 			return st;
 	}
-	if (row->activity > 0 &&
-		(!state->champion.present || ChampionCmp(&cand, &state->champion) > 0))
+
+	if (row->activity > 0)
 	{
-		st = CopyPick(&state->champion, &cand);
-		if (st != SUM_ROLLUP_OK)
-			return st;
+		ChampionKey ck = {row->activity, row->has_last, row->has_last ? row->last : 0};
+
+		if (!Has(state, SUM_ROLLUP_HAS_CHAMPION))
+			c = 1;
+		else
+		{
+			ChampionKey cur = StateChampion(state);
+
+			c = ChampionKeyCmp(&ck, &cur);
+		}
+		if (c >= 0)
+		{
+			if (!have_id && (st = RowId(row, &id)) != SUM_ROLLUP_OK)
+				return st;
+			if (c == 0)
+			{
+				SumRollupId cur_id = ChampionId(state);
+
+				c = -sum_rollup_id_cmp(&id, &cur_id);
+			}
+			if (c > 0 && (st = SetChampion(state, &ck, &id)) != SUM_ROLLUP_OK)
+				return st;
+		}
 	}
 	return SUM_ROLLUP_OK;
 }
@@ -627,6 +871,18 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 /* ----------------------------------------------------------------
  * Merging, copying, reading
  * ---------------------------------------------------------------- */
+
+static void
+DropHistory(SumRollupState *state)
+{
+	if (state->history)
+		sum_core_free(state->history);
+	state->history = NULL;
+	state->n_history = 0;
+	state->cap_history = 0;
+	state->history_floor = 0;
+	state->flags &= ~(SUM_ROLLUP_HAS_HISTORY_FLOOR | SUM_ROLLUP_KEEP_HISTORY);
+}
 
 SumRollupStatus
 sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
@@ -650,8 +906,8 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 			if (st != SUM_ROLLUP_OK)
 				return st;
 			dst->as_of = src->as_of;
-			dst->active_7d = o7;
-			dst->active_30d = o30;
+			dst->active_7d = (int32_t) o7;
+			dst->active_30d = (int32_t) o30;
 			PruneHistory(dst);
 			a7 = src->active_7d;
 			a30 = src->active_30d;
@@ -674,7 +930,7 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 		!AddCount(&dst->active_30d, a30) ||
 		!AddCount(&dst->decision_makers, src->decision_makers) ||
 		!AddCount(&dst->influencers, src->influencers) ||
-		!AddCount(&dst->activity_total, src->activity_total))
+		!AddCount64(&dst->activity_total, src->activity_total))
 		return SUM_ROLLUP_OVERFLOW;
 	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
 		if (!AddCount(&dst->stage_users[i], src->stage_users[i]))
@@ -682,43 +938,74 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 	dst->functions |= src->functions;
 	if (src->top_seniority > dst->top_seniority)
 		dst->top_seniority = src->top_seniority;
-	if (src->has_first_signup &&
-		(!dst->has_first_signup || src->first_signup < dst->first_signup))
+	if (Has(src, SUM_ROLLUP_HAS_FIRST_SIGNUP) &&
+		(!Has(dst, SUM_ROLLUP_HAS_FIRST_SIGNUP) || src->first_signup < dst->first_signup))
 	{
 		dst->first_signup = src->first_signup;
-		dst->has_first_signup = true;
+		dst->flags |= SUM_ROLLUP_HAS_FIRST_SIGNUP;
 	}
-	if (src->has_last_activity &&
-		(!dst->has_last_activity || src->last_activity > dst->last_activity))
+	if (Has(src, SUM_ROLLUP_HAS_LAST_ACTIVITY) &&
+		(!Has(dst, SUM_ROLLUP_HAS_LAST_ACTIVITY) || src->last_activity > dst->last_activity))
 	{
 		dst->last_activity = src->last_activity;
-		dst->has_last_activity = true;
+		dst->flags |= SUM_ROLLUP_HAS_LAST_ACTIVITY;
 	}
-	if (src->best.present &&
-		(!dst->best.present || BestCmp(&src->best, &dst->best) > 0))
+
 	{
-		st = CopyPick(&dst->best, &src->best);
-		if (st != SUM_ROLLUP_OK)
+		BestKey		sk = StateBest(src),
+					dk = StateBest(dst);
+		SumRollupId sid = BestId(src),
+					did = BestId(dst);
+		int			c = BestKeyCmp(&sk, &dk);
+
+		if (c == 0)
+			c = BestTieCmp(&sk, &sid, &dk, &did);
+		if (c > 0 && (st = SetBest(dst, &sk, &sid)) != SUM_ROLLUP_OK)
 			return st;
 	}
-	if (src->champion.present &&
-		(!dst->champion.present || ChampionCmp(&src->champion, &dst->champion) > 0))
+	if (Has(src, SUM_ROLLUP_HAS_CHAMPION))
 	{
-		st = CopyPick(&dst->champion, &src->champion);
-		if (st != SUM_ROLLUP_OK)
+		ChampionKey sk = StateChampion(src),
+					dk = StateChampion(dst);
+		SumRollupId sid = ChampionId(src),
+					did = ChampionId(dst);
+		int			c = Has(dst, SUM_ROLLUP_HAS_CHAMPION) ? ChampionKeyCmp(&sk, &dk) : 1;
+
+		if (c == 0)
+			c = -sum_rollup_id_cmp(&sid, &did);
+		if (c > 0 && (st = SetChampion(dst, &sk, &sid)) != SUM_ROLLUP_OK)
 			return st;
 	}
 
-	for (i = 0; i < src->n_milestones; i++)
+	/* milestones: the same dictionary merges bit sets, another goes by name */
+	if (src->names != NULL && src->names == dst->names)
+		dst->milestone_bits |= src->milestone_bits;
+	else if (src->names != NULL)
 	{
-		st = sum_rollup_add_milestone(dst, src->milestones[i], src->milestone_len[i]);
+		for (i = 0; i < src->names->n; i++)
+			if (src->milestone_bits & (UINT64_C(1) << i))
+			{
+				st = sum_rollup_add_milestone(dst, src->names->name[i], src->names->len[i]);
+				if (st != SUM_ROLLUP_OK)
+					return st;
+			}
+	}
+	for (i = 0; i < src->n_extra; i++)
+	{
+		st = sum_rollup_add_milestone(dst, src->extra[i], src->extra_len[i]);
 		if (st != SUM_ROLLUP_OK)
 			return st;
 	}
-	if (src->milestones_truncated)
-		dst->milestones_truncated = true;
+	if (Has(src, SUM_ROLLUP_TRUNCATED))
+		dst->flags |= SUM_ROLLUP_TRUNCATED;
 
-	if (src->has_history_floor)
+	/* history: kept only when both parts kept it */
+	if (!Has(src, SUM_ROLLUP_KEEP_HISTORY) || !Has(dst, SUM_ROLLUP_KEEP_HISTORY))
+	{
+		DropHistory(dst);
+		return SUM_ROLLUP_OK;
+	}
+	if (Has(src, SUM_ROLLUP_HAS_HISTORY_FLOOR))
 	{
 		/* dst's buckets at or below it cannot be kept either */
 		int			j = 0;
@@ -745,32 +1032,33 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 SumRollupStatus
 sum_rollup_copy(SumRollupState *dst, const SumRollupState *src)
 {
-	SumRollupStatus st;
+	SumRollupStatus st = SUM_ROLLUP_OK;
+	SumRollupId id;
 	int			i;
 
-	memset(dst, 0, sizeof(*dst));
 	*dst = *src;
-	dst->best.id.text = NULL;
-	dst->best.id.cap = 0;
-	dst->champion.id.text = NULL;
-	dst->champion.id.cap = 0;
-	dst->milestones = NULL;
-	dst->milestone_len = NULL;
-	dst->n_milestones = 0;
-	dst->cap_milestones = 0;
+	memset(&dst->best_text, 0, sizeof(dst->best_text));
+	memset(&dst->champion_text, 0, sizeof(dst->champion_text));
+	dst->extra = NULL;
+	dst->extra_len = NULL;
+	dst->n_extra = 0;
+	dst->cap_extra = 0;
 	dst->history = NULL;
 	dst->n_history = 0;
 	dst->cap_history = 0;
 
-	if (src->best.present &&
-		(st = SetId(&dst->best.id, src->best.id.text, src->best.id.len, false, 0)) != SUM_ROLLUP_OK)
+	id = BestId(src);
+	if ((st = sum_rollup_store_id(dst, SUM_ROLLUP_BEST_NUMERIC, &dst->best_num, &dst->best_text, &id)) != SUM_ROLLUP_OK)
 		goto fail;
-	if (src->champion.present &&
-		(st = SetId(&dst->champion.id, src->champion.id.text, src->champion.id.len, false, 0)) != SUM_ROLLUP_OK)
-		goto fail;
-	for (i = 0; i < src->n_milestones; i++)
-		if ((st = sum_rollup_add_milestone(dst, src->milestones[i],
-										   src->milestone_len[i])) != SUM_ROLLUP_OK)
+	if (Has(src, SUM_ROLLUP_HAS_CHAMPION))
+	{
+		id = ChampionId(src);
+		if ((st = sum_rollup_store_id(dst, SUM_ROLLUP_CHAMPION_NUMERIC, &dst->champion_num,
+						  &dst->champion_text, &id)) != SUM_ROLLUP_OK)
+			goto fail;
+	}
+	for (i = 0; i < src->n_extra; i++)
+		if ((st = AddExtra(dst, src->extra[i], src->extra_len[i])) != SUM_ROLLUP_OK)
 			goto fail;
 	if (src->n_history > 0)
 	{
@@ -804,6 +1092,8 @@ sum_rollup_active_at(const SumRollupState *state, int64_t as_of,
 	}
 	if (as_of < state->as_of)
 		return SUM_ROLLUP_AS_OF_EARLIER;
+	if (!Has(state, SUM_ROLLUP_KEEP_HISTORY))
+		return SUM_ROLLUP_HISTORY_LOST;
 	st = HistoryCount(state, as_of - 7 * SUM_ROLLUP_USEC_PER_DAY, active_7d);
 	if (st == SUM_ROLLUP_OK)
 		st = HistoryCount(state, as_of - 30 * SUM_ROLLUP_USEC_PER_DAY, active_30d);
@@ -826,448 +1116,19 @@ sum_rollup_free(SumRollupState *state)
 {
 	int			i;
 
-	if (state->best.id.text)
-		sum_core_free(state->best.id.text);
-	if (state->champion.id.text)
-		sum_core_free(state->champion.id.text);
-	for (i = 0; i < state->n_milestones; i++)
-		sum_core_free(state->milestones[i]);
-	if (state->milestones)
-		sum_core_free(state->milestones);
-	if (state->milestone_len)
-		sum_core_free(state->milestone_len);
+	if (state->best_text.data)
+		sum_core_free(state->best_text.data);
+	if (state->champion_text.data)
+		sum_core_free(state->champion_text.data);
+	for (i = 0; i < state->n_extra; i++)
+		sum_core_free(state->extra[i]);
+	if (state->extra)
+		sum_core_free(state->extra);
+	if (state->extra_len)
+		sum_core_free(state->extra_len);
 	if (state->history)
 		sum_core_free(state->history);
 	memset(state, 0, sizeof(*state));
-}
-
-/* ----------------------------------------------------------------
- * Binary format
- *
- *	uint8	version (1)
- *	uint8	flags (F_*)
- *	int64	as_of, users, active_7d, active_30d, decision_makers,
- *			influencers, stage_users[4], activity_total
- *	uint32	functions
- *	uint8	top_seniority
- *	int64	first_signup, last_activity		(0 when the flag is clear)
- *	best contact:	uint8 role, seniority, function; int64 activity;
- *					uint16 id length; id bytes
- *	champion (F_CHAMPION):	int64 activity; int64 last (F_CHAMPION_LAST);
- *					uint16 id length; id bytes
- *	uint8	milestone count; per name: uint8 length, bytes
- *	int64	history floor (F_HISTORY_FLOOR)
- *	uint16	bucket count; per bucket: int64 hour, int64 users
- * ---------------------------------------------------------------- */
-
-typedef struct Writer
-{
-	unsigned char *out;
-	size_t		cap;
-	size_t		len;
-} Writer;
-
-static void
-PutBytes(Writer *w, const void *p, size_t n)
-{
-	if (w->len + n <= w->cap && n > 0)
-		memcpy(w->out + w->len, p, n);
-	w->len += n;
-}
-
-static void
-PutU8(Writer *w, unsigned v)
-{
-	unsigned char b = (unsigned char) v;
-
-	PutBytes(w, &b, 1);
-}
-
-static void
-PutU16(Writer *w, unsigned v)
-{
-	unsigned char b[2] = {(unsigned char) (v >> 8), (unsigned char) v};
-
-	PutBytes(w, b, 2);
-}
-
-static void
-PutU32(Writer *w, uint32_t v)
-{
-	unsigned char b[4];
-	int			i;
-
-	for (i = 0; i < 4; i++)
-		b[i] = (unsigned char) (v >> (24 - 8 * i));
-	PutBytes(w, b, 4);
-}
-
-static void
-PutI64(Writer *w, int64_t v)
-{
-	uint64_t	u = (uint64_t) v;
-	unsigned char b[8];
-	int			i;
-
-	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char) (u >> (56 - 8 * i));
-	PutBytes(w, b, 8);
-}
-
-size_t
-sum_rollup_encode(const SumRollupState *state, unsigned char *out, size_t outcap)
-{
-	Writer		w = {out, outcap, 0};
-	unsigned	flags = 0;
-	int			i;
-
-	if (state->has_first_signup)
-		flags |= F_FIRST_SIGNUP;
-	if (state->has_last_activity)
-		flags |= F_LAST_ACTIVITY;
-	if (state->champion.present)
-		flags |= F_CHAMPION;
-	if (state->champion.present && state->champion.has_last)
-		flags |= F_CHAMPION_LAST;
-	if (state->milestones_truncated)
-		flags |= F_TRUNCATED;
-	if (state->has_history_floor)
-		flags |= F_HISTORY_FLOOR;
-
-	PutU8(&w, SUM_ROLLUP_VERSION);
-	PutU8(&w, flags);
-	PutI64(&w, state->as_of);
-	PutI64(&w, state->users);
-	PutI64(&w, state->active_7d);
-	PutI64(&w, state->active_30d);
-	PutI64(&w, state->decision_makers);
-	PutI64(&w, state->influencers);
-	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
-		PutI64(&w, state->stage_users[i]);
-	PutI64(&w, state->activity_total);
-	PutU32(&w, state->functions);
-	PutU8(&w, state->top_seniority);
-	PutI64(&w, state->has_first_signup ? state->first_signup : 0);
-	PutI64(&w, state->has_last_activity ? state->last_activity : 0);
-
-	PutU8(&w, state->best.role);
-	PutU8(&w, state->best.seniority);
-	PutU8(&w, state->best.function);
-	PutI64(&w, state->best.activity);
-	PutU16(&w, state->best.id.len);
-	PutBytes(&w, state->best.id.text, state->best.id.len);
-
-	if (state->champion.present)
-	{
-		PutI64(&w, state->champion.activity);
-		if (state->champion.has_last)
-			PutI64(&w, state->champion.last);
-		PutU16(&w, state->champion.id.len);
-		PutBytes(&w, state->champion.id.text, state->champion.id.len);
-	}
-
-	PutU8(&w, (unsigned) state->n_milestones);
-	for (i = 0; i < state->n_milestones; i++)
-	{
-		PutU8(&w, state->milestone_len[i]);
-		PutBytes(&w, state->milestones[i], state->milestone_len[i]);
-	}
-
-	if (state->has_history_floor)
-		PutI64(&w, state->history_floor);
-	PutU16(&w, (unsigned) state->n_history);
-	for (i = 0; i < state->n_history; i++)
-	{
-		PutI64(&w, state->history[i].hour);
-		PutI64(&w, state->history[i].users);
-	}
-	return w.len;
-}
-
-typedef struct Reader
-{
-	const unsigned char *in;
-	size_t		len;
-	size_t		pos;
-	bool		short_read;
-} Reader;
-
-static const unsigned char *
-Take(Reader *r, size_t n)
-{
-	const unsigned char *p;
-
-	if (r->short_read || r->len - r->pos < n)
-	{
-		r->short_read = true;
-		return NULL;
-	}
-	p = r->in + r->pos;
-	r->pos += n;
-	return p;
-}
-
-static unsigned
-GetU8(Reader *r)
-{
-	const unsigned char *p = Take(r, 1);
-
-	return p ? p[0] : 0;
-}
-
-static unsigned
-GetU16(Reader *r)
-{
-	const unsigned char *p = Take(r, 2);
-
-	return p ? ((unsigned) p[0] << 8) | p[1] : 0;
-}
-
-static uint32_t
-GetU32(Reader *r)
-{
-	const unsigned char *p = Take(r, 4);
-
-	return p ? ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
-		((uint32_t) p[2] << 8) | p[3] : 0;
-}
-
-static int64_t
-GetI64(Reader *r)
-{
-	const unsigned char *p = Take(r, 8);
-	uint64_t	u = 0;
-	int			i;
-
-	if (p == NULL)
-		return 0;
-	for (i = 0; i < 8; i++)
-		u = (u << 8) | p[i];
-	return (int64_t) u;
-}
-
-/* GetId: read a uint16 length and the id bytes into id */
-static const char *
-GetId(Reader *r, SumRollupId *id, SumRollupStatus *st)
-{
-	unsigned	len = GetU16(r);
-	const unsigned char *p;
-
-	if (r->short_read)
-		return "the state is truncated";
-	if (len > SUM_ROLLUP_MAX_ID_LEN)
-		return "a user id is longer than the limit";
-	p = Take(r, len);
-	if (p == NULL)
-		return "the state is truncated";
-	if (len > 0 && memchr(p, '\0', len) != NULL)
-		return "a user id contains a zero byte";
-	*st = SetId(id, (const char *) p, len, false, 0);
-	return NULL;
-}
-
-#define FAIL(msg) do { problem = (msg); goto fail; } while (0)
-
-SumRollupStatus
-sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
-				  const char **detail)
-{
-	Reader		r = {in, len, 0, false};
-	const char *problem = NULL;
-	SumRollupStatus st = SUM_ROLLUP_OK;
-	unsigned	version,
-				flags,
-				n;
-	int64_t		staged = 0;
-	int64_t		hist_users = 0;
-	int			i;
-
-	memset(state, 0, sizeof(*state));
-	*detail = NULL;
-
-	if (len == 0)
-		FAIL("the state is empty");
-	version = GetU8(&r);
-	if (version != SUM_ROLLUP_VERSION)
-		FAIL("the format version is not supported");
-	flags = GetU8(&r);
-	if (flags & ~F_ALL)
-		FAIL("unknown flags are set");
-	if ((flags & F_CHAMPION_LAST) && !(flags & F_CHAMPION))
-		FAIL("flags are inconsistent");
-
-	state->as_of = GetI64(&r);
-	state->users = GetI64(&r);
-	state->active_7d = GetI64(&r);
-	state->active_30d = GetI64(&r);
-	state->decision_makers = GetI64(&r);
-	state->influencers = GetI64(&r);
-	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
-		state->stage_users[i] = GetI64(&r);
-	state->activity_total = GetI64(&r);
-	state->functions = GetU32(&r);
-	state->top_seniority = (uint8_t) GetU8(&r);
-	state->first_signup = GetI64(&r);
-	state->last_activity = GetI64(&r);
-	state->has_first_signup = (flags & F_FIRST_SIGNUP) != 0;
-	state->has_last_activity = (flags & F_LAST_ACTIVITY) != 0;
-	state->milestones_truncated = (flags & F_TRUNCATED) != 0;
-	if (r.short_read)
-		FAIL("the state is truncated");
-
-	if (state->as_of < AS_OF_MIN)
-		FAIL("as_of is out of range");
-	if (state->users < 1)
-		FAIL("the user count is not positive");
-	if (state->active_7d < 0 || state->active_7d > state->active_30d ||
-		state->active_30d > state->users)
-		FAIL("the active user counts are inconsistent");
-	if (state->decision_makers < 0 || state->influencers < 0 ||
-		state->decision_makers > state->users - state->influencers)
-		FAIL("the buying role counts are inconsistent");
-	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
-	{
-		if (state->stage_users[i] < 0 || state->stage_users[i] > state->users - staged)
-			FAIL("the lifecycle stage counts are inconsistent");
-		staged += state->stage_users[i];
-	}
-	if (state->activity_total < 0)
-		FAIL("the activity total is negative");
-	if (state->functions & ~FUNCTION_MASK)
-		FAIL("the function set has unknown members");
-	if (state->top_seniority >= SUM_ROLLUP_N_SENIORITIES)
-		FAIL("the top seniority is out of range");
-	if ((!state->has_first_signup && state->first_signup != 0) ||
-		(!state->has_last_activity && state->last_activity != 0))
-		FAIL("an absent timestamp is not zero");
-	if (state->active_30d > 0 && !state->has_last_activity)
-		FAIL("active users without a last activity");
-
-	/* best contact */
-	state->best.present = true;
-	state->best.role = (uint8_t) GetU8(&r);
-	state->best.seniority = (uint8_t) GetU8(&r);
-	state->best.function = (uint8_t) GetU8(&r);
-	state->best.activity = GetI64(&r);
-	if ((problem = GetId(&r, &state->best.id, &st)) != NULL)
-		goto fail;
-	if (st != SUM_ROLLUP_OK)
-		goto fail;
-	if (state->best.role >= SUM_ROLLUP_N_ROLES ||
-		state->best.seniority > state->top_seniority ||
-		state->best.function >= SUM_ROLLUP_N_FUNCTIONS ||
-		state->best.activity < 0 || state->best.activity > state->activity_total)
-		FAIL("the best contact is out of range");
-	if ((state->decision_makers > 0) != (state->best.role == SUM_ROLLUP_ROLE_DECISION_MAKER) ||
-		(state->decision_makers == 0 && state->influencers > 0 &&
-		 state->best.role != SUM_ROLLUP_ROLE_INFLUENCER) ||
-		(state->best.function > 0 &&
-		 !(state->functions & (UINT32_C(1) << state->best.function))))
-		FAIL("the best contact does not match the counts");
-
-	/* champion */
-	if (flags & F_CHAMPION)
-	{
-		state->champion.present = true;
-		state->champion.activity = GetI64(&r);
-		state->champion.has_last = (flags & F_CHAMPION_LAST) != 0;
-		if (state->champion.has_last)
-			state->champion.last = GetI64(&r);
-		if ((problem = GetId(&r, &state->champion.id, &st)) != NULL)
-			goto fail;
-		if (st != SUM_ROLLUP_OK)
-			goto fail;
-		if (state->champion.activity < 1 ||
-			state->champion.activity > state->activity_total ||
-			state->champion.activity < state->best.activity ||
-			(state->champion.has_last &&
-			 (!state->has_last_activity || state->champion.last > state->last_activity)))
-			FAIL("the champion is out of range");
-	}
-	else if (state->activity_total > 0)
-		FAIL("activity without a champion");
-
-	/* milestones */
-	n = GetU8(&r);
-	if (r.short_read)
-		FAIL("the state is truncated");
-	if (n > SUM_ROLLUP_MAX_MILESTONES)
-		FAIL("too many milestones");
-	if (state->milestones_truncated && n != SUM_ROLLUP_MAX_MILESTONES)
-		FAIL("flags are inconsistent");
-	for (i = 0; i < (int) n; i++)
-	{
-		unsigned	mlen = GetU8(&r);
-		const unsigned char *p;
-
-		if (r.short_read)
-			FAIL("the state is truncated");
-		if (mlen == 0 || mlen > SUM_ROLLUP_MAX_MILESTONE_LEN)
-			FAIL("a milestone name has a bad length");
-		p = Take(&r, mlen);
-		if (p == NULL)
-			FAIL("the state is truncated");
-		if (memchr(p, '\0', mlen) != NULL)
-			FAIL("a milestone name contains a zero byte");
-		if (i > 0 && NameCmp(state->milestones[i - 1], state->milestone_len[i - 1],
-							 (const char *) p, mlen) >= 0)
-			FAIL("milestone names are not sorted and distinct");
-		st = sum_rollup_add_milestone(state, (const char *) p, mlen);
-		if (st != SUM_ROLLUP_OK)
-			goto fail;
-	}
-
-	/* history */
-	if (flags & F_HISTORY_FLOOR)
-	{
-		state->has_history_floor = true;
-		state->history_floor = GetI64(&r);
-	}
-	n = GetU16(&r);
-	if (r.short_read)
-		FAIL("the state is truncated");
-	if (n > SUM_ROLLUP_MAX_HISTORY)
-		FAIL("too many history buckets");
-	if (n > 0)
-	{
-		state->history = sum_core_alloc(sizeof(SumRollupBucket) * n);
-		if (state->history == NULL)
-		{
-			st = SUM_ROLLUP_NOMEM;
-			goto fail;
-		}
-		state->cap_history = (int) n;
-	}
-	for (i = 0; i < (int) n; i++)
-	{
-		int64_t		hour = GetI64(&r);
-		int64_t		users = GetI64(&r);
-
-		if (r.short_read)
-			FAIL("the state is truncated");
-		if (users < 1 || users > state->users - hist_users)
-			FAIL("the history counts are inconsistent");
-		if (hour < HistoryFloorHour(state->as_of) ||
-			(i > 0 && hour <= state->history[i - 1].hour) ||
-			(state->has_history_floor && hour <= state->history_floor))
-			FAIL("the history is not in order");
-		hist_users += users;
-		state->history[i].hour = hour;
-		state->history[i].users = users;
-		state->n_history = i + 1;
-	}
-	if (r.pos != r.len)
-		FAIL("there are bytes after the end of the state");
-	return SUM_ROLLUP_OK;
-
-fail:
-	sum_rollup_free(state);
-	if (problem != NULL)
-	{
-		*detail = problem;
-		return SUM_ROLLUP_BAD_FORMAT;
-	}
-	return st;
 }
 
 const char *

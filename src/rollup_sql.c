@@ -41,6 +41,9 @@ PG_FUNCTION_INFO_V1(sum_account_state_send);
 PG_FUNCTION_INFO_V1(sum_account_rollup_accum_text);
 PG_FUNCTION_INFO_V1(sum_account_rollup_accum_bigint);
 PG_FUNCTION_INFO_V1(sum_account_rollup_accum_uuid);
+PG_FUNCTION_INFO_V1(sum_account_rollup_state_accum_text);
+PG_FUNCTION_INFO_V1(sum_account_rollup_state_accum_bigint);
+PG_FUNCTION_INFO_V1(sum_account_rollup_state_accum_uuid);
 PG_FUNCTION_INFO_V1(sum_account_rollup_combine);
 PG_FUNCTION_INFO_V1(sum_account_rollup_serialize);
 PG_FUNCTION_INFO_V1(sum_account_rollup_deserialize);
@@ -68,21 +71,36 @@ static const char *const stage_labels[SUM_ROLLUP_N_STAGES] = {
 	"freemium", "trial", "churned", "paid"
 };
 
-/* The OIDs of one enum type's values, by position */
+/*
+ * The OIDs of one enum type's values, by position, and the way back: enum
+ * values of one CREATE TYPE get nearby OIDs, so a small table indexed by
+ * OID - min_oid finds a position without a search.
+ */
+#define ENUM_LUT_SIZE 256
+
 typedef struct EnumMap
 {
 	Oid			typid;
 	int			n;
 	Oid			oids[SUM_ROLLUP_N_FUNCTIONS];
+	Oid			min_oid;
+	bool		use_lut;		/* OIDs span less than ENUM_LUT_SIZE */
+	uint8		lut[ENUM_LUT_SIZE]; /* position + 1, 0 = not a value */
 } EnumMap;
 
-/* Per call site (fn_extra) cache of the enum maps */
+/*
+ * Per call site (fn_extra) cache: the enum maps, and the milestone
+ * dictionary of the query (SumRollupNames), which lives as long as the
+ * call site so that states in any aggregate context may point to it.
+ */
 typedef struct RollupFnCache
 {
 	EnumMap		function;
 	EnumMap		seniority;
 	EnumMap		role;
 	EnumMap		stage;
+	TupleDesc	summary;		/* blessed sum.account_summary, for finals */
+	SumRollupNames names;
 } RollupFnCache;
 
 /* columns of sum.account_summary, in order */
@@ -171,14 +189,30 @@ LoadEnumMap(EnumMap *map, Oid typid, const char *const *labels, int n)
 					 errhint("Enum types of sum must not be altered.")));
 	map->typid = typid;
 	map->n = n;
+	map->min_oid = map->oids[0];
+	for (j = 1; j < n; j++)
+		if (map->oids[j] < map->min_oid)
+			map->min_oid = map->oids[j];
+	map->use_lut = true;
+	memset(map->lut, 0, sizeof(map->lut));
+	for (j = 0; j < n; j++)
+	{
+		if (map->oids[j] - map->min_oid >= ENUM_LUT_SIZE)
+			map->use_lut = false;
+		else
+			map->lut[map->oids[j] - map->min_oid] = (uint8) (j + 1);
+	}
 }
 
-/* EnumPosition: position of enum value oid in map (NULL maps to 0) */
-static int
+/* EnumPosition: position of enum value oid in map */
+static inline int
 EnumPosition(const EnumMap *map, Oid value)
 {
 	int			i;
 
+	if (map->use_lut && value >= map->min_oid && value - map->min_oid < ENUM_LUT_SIZE &&
+		map->lut[value - map->min_oid] != 0)
+		return map->lut[value - map->min_oid] - 1;
 	for (i = 0; i < map->n; i++)
 		if (map->oids[i] == value)
 			return i;
@@ -204,6 +238,7 @@ GetFnCache(FunctionCallInfo fcinfo, Oid function_type, Oid seniority_type,
 		LoadEnumMap(&cache->seniority, seniority_type, seniority_labels, SUM_ROLLUP_N_SENIORITIES);
 		LoadEnumMap(&cache->role, role_type, role_labels, SUM_ROLLUP_N_ROLES);
 		LoadEnumMap(&cache->stage, stage_type, stage_labels, SUM_ROLLUP_N_STAGES);
+		sum_rollup_names_init(&cache->names);
 		fcinfo->flinfo->fn_extra = cache;
 	}
 	return cache;
@@ -290,29 +325,55 @@ HexValue(char c)
 }
 
 /*
+ * AllocState: a zeroed SumRollupState in the current memory context, on a
+ * 128-byte boundary: its hot first 128 bytes are then one pair of cache
+ * lines, which the CPU fetches together.  Never pfree'd on its own: it goes
+ * with its context.
+ */
+#define STATE_ALIGN 128
+
+static SumRollupState *
+AllocState(void)
+{
+	char	   *raw = palloc0(sizeof(SumRollupState) + STATE_ALIGN);
+
+	return (SumRollupState *) TYPEALIGN(STATE_ALIGN, raw);
+}
+
+/*
  * DecodeState: parse and validate an encoded state into a SumRollupState
- * allocated in the current memory context; errors for malformed input.
+ * allocated in the current memory context, interning milestone names in
+ * names (may be NULL); errors for malformed input.
  */
 static SumRollupState *
-DecodeState(const char *data, int len)
+DecodeState(const char *data, int len, SumRollupNames *names)
 {
-	SumRollupState *state = palloc0(sizeof(SumRollupState));
+	SumRollupState *state = AllocState();
 	const char *detail = NULL;
 	SumRollupStatus st;
 
-	st = sum_rollup_decode(state, (const unsigned char *) data, (size_t) len, &detail);
+	st = sum_rollup_decode(state, (const unsigned char *) data, (size_t) len, names, &detail);
 	CheckStatus(st, detail);
 	if (!IS_VALID_TIMESTAMP(state->as_of))
 		CheckStatus(SUM_ROLLUP_BAD_FORMAT, "as_of is out of range");
 	/* ids and names become text values: they must be valid in this database */
-	if (!pg_verifymbstr(state->best.id.text, state->best.id.len, true) ||
-		(state->champion.present &&
-		 !pg_verifymbstr(state->champion.id.text, state->champion.id.len, true)))
+	if ((!(state->flags & SUM_ROLLUP_BEST_NUMERIC) &&
+		 !pg_verifymbstr(state->best_text.data, state->best_text.len, true)) ||
+		((state->flags & SUM_ROLLUP_HAS_CHAMPION) &&
+		 !(state->flags & SUM_ROLLUP_CHAMPION_NUMERIC) &&
+		 !pg_verifymbstr(state->champion_text.data, state->champion_text.len, true)))
 		CheckStatus(SUM_ROLLUP_BAD_FORMAT, "a user id is not valid in the database encoding");
-	for (int i = 0; i < state->n_milestones; i++)
-		if (!pg_verifymbstr(state->milestones[i], state->milestone_len[i], true))
-			CheckStatus(SUM_ROLLUP_BAD_FORMAT,
-						"a milestone name is not valid in the database encoding");
+	{
+		const char *names_out[SUM_ROLLUP_MAX_MILESTONES];
+		uint8_t		lens[SUM_ROLLUP_MAX_MILESTONES];
+		bool		truncated;
+		int			n = sum_rollup_milestones(state, names_out, lens, &truncated);
+
+		for (int i = 0; i < n; i++)
+			if (!pg_verifymbstr(names_out[i], lens[i], true))
+				CheckStatus(SUM_ROLLUP_BAD_FORMAT,
+							"a milestone name is not valid in the database encoding");
+	}
 	return state;
 }
 
@@ -332,13 +393,31 @@ EncodeState(const SumRollupState *state)
 	return result;
 }
 
-/* StateArg: decode the sum.account_state argument argno */
+/* StateArg: decode the sum.account_state (or bytea) argument argno */
 static SumRollupState *
-StateArg(FunctionCallInfo fcinfo, int argno)
+StateArg(FunctionCallInfo fcinfo, int argno, SumRollupNames *names)
 {
 	bytea	   *raw = PG_GETARG_BYTEA_PP(argno);
 
-	return DecodeState(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw));
+	return DecodeState(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), names);
+}
+
+/*
+ * FnNames: a milestone dictionary for this call site, for functions that
+ * decode states into an aggregate (deserialization, merge).
+ */
+static SumRollupNames *
+FnNames(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		SumRollupNames *names = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+												   sizeof(SumRollupNames));
+
+		sum_rollup_names_init(names);
+		fcinfo->flinfo->fn_extra = names;
+	}
+	return (SumRollupNames *) fcinfo->flinfo->fn_extra;
 }
 
 /*
@@ -378,7 +457,7 @@ sum_account_state_in(PG_FUNCTION_ARGS)
 		((unsigned char *) VARDATA(result))[i] = (unsigned char) (hi * 16 + lo);
 	}
 	/* validate: raises invalid_binary_representation with a detail */
-	(void) DecodeState(VARDATA(result), (int) n);
+	(void) DecodeState(VARDATA(result), (int) n, NULL);
 	PG_RETURN_BYTEA_P(result);
 }
 
@@ -413,7 +492,7 @@ sum_account_state_recv(PG_FUNCTION_ARGS)
 	result = palloc(VARHDRSZ + n);
 	SET_VARSIZE(result, VARHDRSZ + n);
 	pq_copymsgbytes(buf, VARDATA(result), n);
-	(void) DecodeState(VARDATA(result), n);
+	(void) DecodeState(VARDATA(result), n, NULL);
 	PG_RETURN_BYTEA_P(result);
 }
 
@@ -460,14 +539,70 @@ ArgType(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * AddMilestones: add the names of a text[] to the state.  The array is
+ * walked in place (no iterator, no type lookup): this runs once per row.
+ */
+static void
+AddMilestones(SumRollupState *state, Datum value, MemoryContext aggctx)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(value);
+	union
+	{
+		int32		align;
+		char		data[1024];
+	}			buf;
+	ArrayType  *arr;
+	int			nitems;
+	bits8	   *bitmap;
+	char	   *p;
+	MemoryContext old;
+
+	if (VARATT_IS_SHORT(raw) && VARSIZE_SHORT(raw) - VARHDRSZ_SHORT + VARHDRSZ <= sizeof(buf))
+	{
+		/* a short header, as most arrays have on disk: aligned copy on the stack */
+		Size		len = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
+
+		SET_VARSIZE(buf.data, len + VARHDRSZ);
+		memcpy(VARDATA(buf.data), VARDATA_SHORT(raw), len);
+		arr = (ArrayType *) buf.data;
+	}
+	else
+		arr = DatumGetArrayTypeP(value);
+	if (ARR_ELEMTYPE(arr) != TEXTOID)
+		elog(ERROR, "milestones must be a text array");
+	nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	bitmap = ARR_NULLBITMAP(arr);
+	p = ARR_DATA_PTR(arr);
+
+	old = MemoryContextSwitchTo(aggctx);
+	for (int i = 0; i < nitems; i++)
+	{
+		SumRollupStatus st;
+
+		if (bitmap && !(bitmap[i / 8] & (1 << (i % 8))))
+			continue;			/* NULL element */
+		st = sum_rollup_add_milestone(state, VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p));
+		if (st != SUM_ROLLUP_OK)
+		{
+			MemoryContextSwitchTo(old);
+			CheckStatus(st, NULL);
+		}
+		p = att_addlength_pointer(p, -1, p);
+		p = (char *) att_align_nominal(p, TYPALIGN_INT);
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
  * RollupAccum: transition function of every sum.account_rollup variant.
  * Arguments: state, user id, function, seniority, buying role, stage,
  * signed up at, last activity at, recent activity, [milestones], as_of.
  * A row with a NULL user id is not a user and is skipped; other NULLs mean
- * "unknown".  The state lives in the aggregate context.
+ * "unknown".  The state lives in the aggregate context.  keep_history is
+ * set for sum.account_rollup_state, whose states are stored.
  */
 static Datum
-RollupAccum(FunctionCallInfo fcinfo, IdKind kind)
+RollupAccum(FunctionCallInfo fcinfo, IdKind kind, bool keep_history)
 {
 	MemoryContext aggctx = AggContext(fcinfo);
 	SumRollupState *state = PG_ARGISNULL(0) ? NULL : (SumRollupState *) PG_GETARG_POINTER(0);
@@ -486,8 +621,10 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind)
 		PG_RETURN_POINTER(state);
 	}
 
-	cache = GetFnCache(fcinfo, ArgType(fcinfo, 2), ArgType(fcinfo, 3),
-					   ArgType(fcinfo, 4), ArgType(fcinfo, 5));
+	cache = (RollupFnCache *) fcinfo->flinfo->fn_extra;
+	if (cache == NULL)
+		cache = GetFnCache(fcinfo, ArgType(fcinfo, 2), ArgType(fcinfo, 3),
+						   ArgType(fcinfo, 4), ArgType(fcinfo, 5));
 
 	memset(&row, 0, sizeof(row));
 	switch (kind)
@@ -544,8 +681,8 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind)
 	old = MemoryContextSwitchTo(aggctx);
 	if (state == NULL)
 	{
-		state = palloc0(sizeof(SumRollupState));
-		st = sum_rollup_init(state, &row);
+		state = AllocState();
+		st = sum_rollup_init(state, &row, &cache->names, keep_history);
 	}
 	else
 		st = sum_rollup_add(state, &row);
@@ -553,48 +690,50 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind)
 	CheckStatus(st, NULL);
 
 	if (with_milestones && !PG_ARGISNULL(9))
-	{
-		ArrayType  *names = PG_GETARG_ARRAYTYPE_P(9);
-		ArrayIterator it;
-		Datum		value;
-		bool		isnull;
-
-		if (ARR_ELEMTYPE(names) != TEXTOID)
-			elog(ERROR, "milestones must be a text array");
-		it = array_create_iterator(names, 0, NULL);
-		while (array_iterate(it, &value, &isnull))
-		{
-			text	   *name;
-
-			if (isnull)
-				continue;
-			name = DatumGetTextPP(value);
-			old = MemoryContextSwitchTo(aggctx);
-			st = sum_rollup_add_milestone(state, VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
-			MemoryContextSwitchTo(old);
-			CheckStatus(st, NULL);
-		}
-		array_free_iterator(it);
-	}
+		AddMilestones(state, PG_GETARG_DATUM(9), aggctx);
 	PG_RETURN_POINTER(state);
 }
 
 Datum
 sum_account_rollup_accum_text(PG_FUNCTION_ARGS)
 {
-	return RollupAccum(fcinfo, ID_TEXT);
+	return RollupAccum(fcinfo, ID_TEXT, false);
 }
 
 Datum
 sum_account_rollup_accum_bigint(PG_FUNCTION_ARGS)
 {
-	return RollupAccum(fcinfo, ID_BIGINT);
+	return RollupAccum(fcinfo, ID_BIGINT, false);
 }
 
 Datum
 sum_account_rollup_accum_uuid(PG_FUNCTION_ARGS)
 {
-	return RollupAccum(fcinfo, ID_UUID);
+	return RollupAccum(fcinfo, ID_UUID, false);
+}
+
+/*
+ * The transition functions of sum.account_rollup_state keep the activity
+ * history.  They are separate SQL functions on purpose: PostgreSQL shares
+ * one transition state between aggregates with the same transition function
+ * and arguments, and a summary's state has no history to share.
+ */
+Datum
+sum_account_rollup_state_accum_text(PG_FUNCTION_ARGS)
+{
+	return RollupAccum(fcinfo, ID_TEXT, true);
+}
+
+Datum
+sum_account_rollup_state_accum_bigint(PG_FUNCTION_ARGS)
+{
+	return RollupAccum(fcinfo, ID_BIGINT, true);
+}
+
+Datum
+sum_account_rollup_state_accum_uuid(PG_FUNCTION_ARGS)
+{
+	return RollupAccum(fcinfo, ID_UUID, true);
 }
 
 /*
@@ -620,7 +759,7 @@ CombineStates(FunctionCallInfo fcinfo, bool rebase)
 	old = MemoryContextSwitchTo(aggctx);
 	if (s1 == NULL)
 	{
-		s1 = palloc0(sizeof(SumRollupState));
+		s1 = AllocState();
 		st = sum_rollup_copy(s1, s2);
 	}
 	else
@@ -652,11 +791,16 @@ sum_account_rollup_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(EncodeState(state));
 }
 
+/*
+ * sum_account_rollup_deserialize: a state in the current context, interning
+ * names in this call site's dictionary (the combine function copies it into
+ * the aggregate context).
+ */
 Datum
 sum_account_rollup_deserialize(PG_FUNCTION_ARGS)
 {
 	(void) AggContext(fcinfo);
-	PG_RETURN_POINTER(StateArg(fcinfo, 0));
+	PG_RETURN_POINTER(StateArg(fcinfo, 0, FnNames(fcinfo)));
 }
 
 /*
@@ -685,11 +829,11 @@ sum_account_rollup_merge_accum(PG_FUNCTION_ARGS)
 		bytea	   *raw = PG_GETARG_BYTEA_PP(1);
 
 		old = MemoryContextSwitchTo(aggctx);
-		state = DecodeState(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw));
+		state = DecodeState(VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), FnNames(fcinfo));
 		MemoryContextSwitchTo(old);
 		PG_RETURN_POINTER(state);
 	}
-	add = StateArg(fcinfo, 1);
+	add = StateArg(fcinfo, 1, FnNames(fcinfo));
 	old = MemoryContextSwitchTo(aggctx);
 	st = sum_rollup_merge(state, add, true);
 	MemoryContextSwitchTo(old);
@@ -702,10 +846,16 @@ sum_account_rollup_merge_accum(PG_FUNCTION_ARGS)
  * Summaries
  * ---------------------------------------------------------------- */
 
+/* IdText: a text Datum of an id given by sum_rollup_best_id and the like */
 static Datum
-IdText(const SumRollupId *id)
+IdText(const char *(*get) (const SumRollupState *, char *, size_t *),
+	   const SumRollupState *state)
 {
-	return PointerGetDatum(cstring_to_text_with_len(id->text, id->len));
+	char		digits[24];
+	size_t		len;
+	const char *text = get(state, digits, &len);
+
+	return PointerGetDatum(cstring_to_text_with_len(text, (int) len));
 }
 
 /*
@@ -719,24 +869,34 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 	Datum		values[N_SUMMARY_COLS];
 	bool		nulls[N_SUMMARY_COLS];
 	RollupFnCache *cache;
-	Oid			function_array_type;
 	Oid			function_type;
 	int64		active_7d,
 				active_30d;
 	int			stage;
+	bool		truncated;
 	SumRollupStatus st;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	if (tupdesc->natts != N_SUMMARY_COLS)
-		elog(ERROR, "type account_summary has %d columns, expected %d",
-			 tupdesc->natts, N_SUMMARY_COLS);
-	function_array_type = TupleDescAttr(tupdesc, COL_FUNCTIONS)->atttypid;
-	function_type = get_element_type(function_array_type);
-	cache = GetFnCache(fcinfo, function_type,
-					   TupleDescAttr(tupdesc, COL_TOP_SENIORITY)->atttypid,
-					   TupleDescAttr(tupdesc, COL_BEST_ROLE)->atttypid,
-					   TupleDescAttr(tupdesc, COL_STAGE)->atttypid);
+	cache = (RollupFnCache *) fcinfo->flinfo->fn_extra;
+	if (cache == NULL || cache->summary == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		if (tupdesc->natts != N_SUMMARY_COLS)
+			elog(ERROR, "type account_summary has %d columns, expected %d",
+				 tupdesc->natts, N_SUMMARY_COLS);
+		function_type = get_element_type(TupleDescAttr(tupdesc, COL_FUNCTIONS)->atttypid);
+		cache = GetFnCache(fcinfo, function_type,
+						   TupleDescAttr(tupdesc, COL_TOP_SENIORITY)->atttypid,
+						   TupleDescAttr(tupdesc, COL_BEST_ROLE)->atttypid,
+						   TupleDescAttr(tupdesc, COL_STAGE)->atttypid);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cache->summary = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+	}
+	tupdesc = cache->summary;
+	function_type = cache->function.typid;
 
 	CheckAsOf(as_of);
 	st = sum_rollup_active_at(state, as_of, &active_7d, &active_30d);
@@ -748,14 +908,14 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 	values[COL_ACTIVE_30D] = Int64GetDatum(active_30d);
 	values[COL_DECISION_MAKERS] = Int64GetDatum(state->decision_makers);
 	values[COL_INFLUENCERS] = Int64GetDatum(state->influencers);
-	values[COL_BEST_CONTACT] = IdText(&state->best.id);
-	values[COL_BEST_ROLE] = ObjectIdGetDatum(cache->role.oids[state->best.role]);
-	values[COL_BEST_SENIORITY] = ObjectIdGetDatum(cache->seniority.oids[state->best.seniority]);
-	values[COL_BEST_FUNCTION] = ObjectIdGetDatum(cache->function.oids[state->best.function]);
-	if (state->champion.present)
+	values[COL_BEST_CONTACT] = IdText(sum_rollup_best_id, state);
+	values[COL_BEST_ROLE] = ObjectIdGetDatum(cache->role.oids[state->best_role]);
+	values[COL_BEST_SENIORITY] = ObjectIdGetDatum(cache->seniority.oids[state->best_seniority]);
+	values[COL_BEST_FUNCTION] = ObjectIdGetDatum(cache->function.oids[state->best_function]);
+	if (state->flags & SUM_ROLLUP_HAS_CHAMPION)
 	{
-		values[COL_CHAMPION] = IdText(&state->champion.id);
-		values[COL_CHAMPION_ACTIVITY] = Int64GetDatum(state->champion.activity);
+		values[COL_CHAMPION] = IdText(sum_rollup_champion_id, state);
+		values[COL_CHAMPION_ACTIVITY] = Int64GetDatum(state->champion_activity);
 	}
 	else
 	{
@@ -777,9 +937,9 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 																typlen, typbyval, typalign));
 	}
 	values[COL_TOP_SENIORITY] = ObjectIdGetDatum(cache->seniority.oids[state->top_seniority]);
-	nulls[COL_FIRST_SIGNUP] = !state->has_first_signup;
+	nulls[COL_FIRST_SIGNUP] = !(state->flags & SUM_ROLLUP_HAS_FIRST_SIGNUP);
 	values[COL_FIRST_SIGNUP] = TimestampTzGetDatum(state->first_signup);
-	nulls[COL_LAST_ACTIVITY] = !state->has_last_activity;
+	nulls[COL_LAST_ACTIVITY] = !(state->flags & SUM_ROLLUP_HAS_LAST_ACTIVITY);
 	values[COL_LAST_ACTIVITY] = TimestampTzGetDatum(state->last_activity);
 	values[COL_RECENT_ACTIVITY] = Int64GetDatum(state->activity_total);
 	values[COL_FREEMIUM_USERS] = Int64GetDatum(state->stage_users[0]);
@@ -790,19 +950,19 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 	nulls[COL_STAGE] = stage < 0;
 	values[COL_STAGE] = stage < 0 ? (Datum) 0 : ObjectIdGetDatum(cache->stage.oids[stage]);
 	{
-		Datum	   *elems = palloc(sizeof(Datum) * (state->n_milestones + 1));
+		const char *names[SUM_ROLLUP_MAX_MILESTONES];
+		uint8_t		lens[SUM_ROLLUP_MAX_MILESTONES];
+		Datum		elems[SUM_ROLLUP_MAX_MILESTONES];
+		int			n = sum_rollup_milestones(state, names, lens, &truncated);
 
-		for (int i = 0; i < state->n_milestones; i++)
-			elems[i] = PointerGetDatum(cstring_to_text_with_len(state->milestones[i],
-																state->milestone_len[i]));
-		values[COL_MILESTONES] = PointerGetDatum(construct_array(elems, state->n_milestones,
-																 TEXTOID, -1, false,
+		for (int i = 0; i < n; i++)
+			elems[i] = PointerGetDatum(cstring_to_text_with_len(names[i], lens[i]));
+		values[COL_MILESTONES] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false,
 																 TYPALIGN_INT));
 	}
-	values[COL_MILESTONES_TRUNCATED] = BoolGetDatum(state->milestones_truncated);
+	values[COL_MILESTONES_TRUNCATED] = BoolGetDatum(truncated);
 	values[COL_AS_OF] = TimestampTzGetDatum(as_of);
 
-	tupdesc = BlessTupleDesc(tupdesc);
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
@@ -836,7 +996,7 @@ sum_account_rollup_state_final(PG_FUNCTION_ARGS)
 Datum
 sum_account_summary(PG_FUNCTION_ARGS)
 {
-	SumRollupState *state = StateArg(fcinfo, 0);
+	SumRollupState *state = StateArg(fcinfo, 0, NULL);
 	TimestampTz as_of = PG_NARGS() > 1 ? PG_GETARG_TIMESTAMPTZ(1) : state->as_of;
 	Datum		result = BuildSummary(fcinfo, state, as_of);
 
@@ -865,8 +1025,8 @@ sum_account_state_merge(PG_FUNCTION_ARGS)
 		/* already validated on input: return it unchanged */
 		PG_RETURN_DATUM(PG_GETARG_DATUM(argno));
 	}
-	a = StateArg(fcinfo, 0);
-	b = StateArg(fcinfo, 1);
+	a = StateArg(fcinfo, 0, NULL);
+	b = StateArg(fcinfo, 1, NULL);
 	st = sum_rollup_merge(a, b, true);
 	CheckStatus(st, NULL);
 	result = EncodeState(a);

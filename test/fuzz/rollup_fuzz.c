@@ -5,7 +5,8 @@
  *	  to the same bytes and survives merging and evaluation.
  *
  *	  clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc \
- *		  test/fuzz/rollup_fuzz.c src/rollup.c src/core.c -o rollup_fuzz
+ *		  test/fuzz/rollup_fuzz.c src/rollup.c src/rollup_format.c src/core.c \
+ *		  -o rollup_fuzz
  *	  ./rollup_fuzz test/fuzz/corpus/rollup
  *
  * Copyright (c) 2026, the sum developers
@@ -29,8 +30,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int64_t		a7,
 				a30;
 
+	static SumRollupNames names;	/* shared across inputs, as in a query */
+	static int	ready = 0;
+
+	if (!ready)
+	{
+		sum_rollup_names_init(&names);
+		ready = 1;
+	}
 	memset(&state, 0, sizeof(state));
-	if (sum_rollup_decode(&state, data, size, &detail) != SUM_ROLLUP_OK)
+	if (sum_rollup_decode(&state, data, size, (size & 1) ? &names : NULL,
+						  &detail) != SUM_ROLLUP_OK)
 	{
 		if (detail == NULL)
 			abort();			/* a malformed state always says why */

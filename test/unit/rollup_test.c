@@ -18,6 +18,8 @@
 #define AS_OF (INT64_C(772934400) * 1000000)
 
 static uint64_t rng = 88172645463325252ULL;
+static SumRollupNames dict;		/* the "query's" dictionary */
+static bool keep_history = true;
 
 static uint64_t
 Next(void)
@@ -53,23 +55,38 @@ Row(const char *id, int role, int seniority, int64_t activity)
 static void
 Add(SumRollupState *s, bool *init, const SumRollupRow *r)
 {
-	SumRollupStatus st = *init ? sum_rollup_add(s, r) : sum_rollup_init(s, r);
+	SumRollupStatus st = *init ? sum_rollup_add(s, r) : sum_rollup_init(s, r, &dict, keep_history);
 
 	if (st != SUM_ROLLUP_OK)
 		printf("# add failed: %s\n", sum_rollup_status_message(st));
 	*init = true;
 }
 
+/* Best, Champion: the id of the best contact (champion) as a C string */
 static char *
-Id(const SumRollupId *id)
+Best(const SumRollupState *s)
 {
-	static char buf[2][600];
-	static int	which = 0;
+	static char buf[600];
+	char		digits[24];
+	size_t		len;
+	const char *text = sum_rollup_best_id(s, digits, &len);
 
-	which ^= 1;
-	memcpy(buf[which], id->text, id->len);
-	buf[which][id->len] = '\0';
-	return buf[which];
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+static char *
+Champion(const SumRollupState *s)
+{
+	static char buf[600];
+	char		digits[24];
+	size_t		len;
+	const char *text = sum_rollup_champion_id(s, digits, &len);
+
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return buf;
 }
 
 /* Encode: the encoding of s in a malloc'd buffer */
@@ -226,31 +243,31 @@ TestPicks(void)
 	memset(&s, 0, sizeof(s));
 	r = Row("b", 1, 3, 5);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "b", "one user is the best contact");
-	is_str(Id(&s.champion.id), "b", "one active user is the champion");
+	is_str(Best(&s), "b", "one user is the best contact");
+	is_str(Champion(&s), "b", "one active user is the champion");
 	r = Row("a", 1, 3, 5);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "a", "a full tie goes to the smaller id");
-	is_str(Id(&s.champion.id), "a", "champion tie without last activity: smaller id");
+	is_str(Best(&s), "a", "a full tie goes to the smaller id");
+	is_str(Champion(&s), "a", "champion tie without last activity: smaller id");
 	r = Row("c", 1, 4, 0);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "c", "higher seniority beats activity");
+	is_str(Best(&s), "c", "higher seniority beats activity");
 	r = Row("z", 2, 0, 0);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "z", "higher buying role beats seniority");
+	is_str(Best(&s), "z", "higher buying role beats seniority");
 	r = Row("y", 2, 0, 1);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "y", "same role and seniority: more activity wins");
+	is_str(Best(&s), "y", "same role and seniority: more activity wins");
 	r = Row("d", 0, 0, 9);
 	r.has_last = true;
 	r.last = AS_OF - DAY;
 	Add(&s, &init, &r);
-	is_str(Id(&s.champion.id), "d", "most recent activity count is the champion");
+	is_str(Champion(&s), "d", "most recent activity count is the champion");
 	r = Row("e", 0, 0, 9);
 	r.has_last = true;
 	r.last = AS_OF - 2 * DAY;
 	Add(&s, &init, &r);
-	is_str(Id(&s.champion.id), "d", "champion tie: later last activity wins");
+	is_str(Champion(&s), "d", "champion tie: later last activity wins");
 	ok(s.users == 7 && s.decision_makers == 0 && s.influencers == 2,
 	   "counts: 7 users, 2 influencers");
 	ok(s.active_7d == 2 && s.active_30d == 2, "two users active");
@@ -263,15 +280,15 @@ TestPicks(void)
 	Add(&s, &init, &r);
 	r = Row("9", 0, 0, 0);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "9", "numeric ids order by value");
+	is_str(Best(&s), "9", "numeric ids order by value");
 	r = Row("007", 0, 0, 0);
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "9", "non-canonical integers are text, after numbers");
+	is_str(Best(&s), "9", "non-canonical integers are text, after numbers");
 	r.id_is_int = true;
 	r.id_int = -5;
 	Add(&s, &init, &r);
-	is_str(Id(&s.best.id), "-5", "bigint ids are formatted in decimal");
-	ok(s.champion.present == false, "nobody active: no champion");
+	is_str(Best(&s), "-5", "bigint ids are formatted in decimal");
+	ok(!(s.flags & SUM_ROLLUP_HAS_CHAMPION), "nobody active: no champion");
 	sum_rollup_free(&s);
 
 	/* the same user twice with different functions: deterministic */
@@ -291,7 +308,7 @@ TestPicks(void)
 		Add(&a, &ia, &r2);
 		Add(&b, &ib, &r2);
 		Add(&b, &ib, &r1);
-		ok(a.best.function == 2 && b.best.function == 2,
+		ok(a.best_function == 2 && b.best_function == 2,
 		   "duplicate rows of one user resolve the same way in either order");
 		ok(a.users == 2, "a duplicate id counts as a second row");
 		sum_rollup_free(&a);
@@ -330,13 +347,38 @@ TestIds(void)
 	ok(sum_rollup_id_cmp(&b, &b) == 0, "an id equals itself");
 }
 
+/* Names: the reported milestones as one string, "a,b,c" */
+static const char *
+Names(const SumRollupState *s, bool *truncated)
+{
+	static char buf[4096];
+	const char *names[SUM_ROLLUP_MAX_MILESTONES];
+	uint8_t		lens[SUM_ROLLUP_MAX_MILESTONES];
+	int			n = sum_rollup_milestones(s, names, lens, truncated),
+				i;
+	size_t		pos = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+	{
+		pos += (size_t) snprintf(buf + pos, sizeof(buf) - pos, "%s%.*s", i ? "," : "",
+								 (int) lens[i], names[i]);
+	}
+	return buf;
+}
+
 static void
 TestMilestones(void)
 {
-	SumRollupState s;
+	SumRollupState s,
+				t;
 	SumRollupRow r = Row("u", 0, 0, 0);
-	bool		init = false;
+	bool		init = false,
+				truncated;
 	char		name[80];
+	const char *names[SUM_ROLLUP_MAX_MILESTONES];
+	uint8_t		lens[SUM_ROLLUP_MAX_MILESTONES];
+	SumRollupNames small;
 	int			i;
 
 	memset(&s, 0, sizeof(s));
@@ -347,18 +389,48 @@ TestMilestones(void)
 		sum_rollup_add_milestone(&s, name, strlen(name));
 		sum_rollup_add_milestone(&s, name, strlen(name));
 	}
-	ok(s.n_milestones == SUM_ROLLUP_MAX_MILESTONES, "milestones capped at %d",
-	   SUM_ROLLUP_MAX_MILESTONES);
-	ok(s.milestones_truncated, "the cap is flagged");
-	ok(memcmp(s.milestones[0], "m00", 3) == 0 &&
-	   memcmp(s.milestones[31], "m31", 3) == 0, "the smallest names are kept");
-	ok(sum_rollup_add_milestone(&s, "", 0) == SUM_ROLLUP_OK && s.n_milestones == 32,
-	   "empty name ignored");
+	ok(sum_rollup_milestones(&s, names, lens, &truncated) == SUM_ROLLUP_MAX_MILESTONES,
+	   "milestones reported up to %d", SUM_ROLLUP_MAX_MILESTONES);
+	ok(truncated, "the cap is flagged");
+	ok(memcmp(names[0], "m00", 3) == 0 && memcmp(names[31], "m31", 3) == 0,
+	   "the smallest names are kept");
+	ok(sum_rollup_add_milestone(&s, "", 0) == SUM_ROLLUP_OK, "empty name ignored");
 	memset(name, 'x', 65);
 	ok(sum_rollup_add_milestone(&s, name, 65) == SUM_ROLLUP_MILESTONE_TOO_LONG,
 	   "65-byte name rejected");
 	ok(sum_rollup_add_milestone(&s, name, 64) == SUM_ROLLUP_OK, "64-byte name accepted");
 	sum_rollup_free(&s);
+
+	/* a full dictionary: later names go to the state's own list */
+	sum_rollup_names_init(&small);
+	memset(&s, 0, sizeof(s));
+	sum_rollup_init(&s, &r, &small, true);
+	for (i = 0; i < SUM_ROLLUP_DICT_SIZE + 10; i++)
+	{
+		snprintf(name, sizeof(name), "n%03d", 200 - i);
+		sum_rollup_add_milestone(&s, name, strlen(name));
+	}
+	ok(small.n == SUM_ROLLUP_DICT_SIZE && s.n_extra == 10, "dictionary full, 10 names in the list");
+	sum_rollup_milestones(&s, names, lens, &truncated);
+	ok(memcmp(names[0], "n127", 4) == 0 && truncated,
+	   "the smallest names come from the list");
+	/* the same names without a dictionary give the same report */
+	memset(&t, 0, sizeof(t));
+	sum_rollup_init(&t, &r, NULL, true);
+	for (i = 0; i < SUM_ROLLUP_DICT_SIZE + 10; i++)
+	{
+		snprintf(name, sizeof(name), "n%03d", 200 - i);
+		sum_rollup_add_milestone(&t, name, strlen(name));
+	}
+	{
+		char		a[4096];
+
+		snprintf(a, sizeof(a), "%s", Names(&s, &truncated));
+		is_str(Names(&t, &truncated), a, "dictionary or not, the same names");
+	}
+	ok(SameEncoding(&s, &t), "and the same encoding");
+	sum_rollup_free(&s);
+	sum_rollup_free(&t);
 }
 
 static void
@@ -370,7 +442,7 @@ TestErrors(void)
 	char		longid[600];
 
 	memset(&s, 0, sizeof(s));
-	ok(sum_rollup_init(&s, &r) == SUM_ROLLUP_NEGATIVE_ACTIVITY, "negative activity rejected");
+	ok(sum_rollup_init(&s, &r, &dict, true) == SUM_ROLLUP_NEGATIVE_ACTIVITY, "negative activity rejected");
 	r.activity = 0;
 	Add(&s, &init, &r);
 	r.as_of = AS_OF + 1;
@@ -382,18 +454,30 @@ TestErrors(void)
 	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_ID_TOO_LONG, "overlong id rejected");
 	r.id_len = SUM_ROLLUP_MAX_ID_LEN;
 	r.role = 3;
-	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK && s.best.id.len == SUM_ROLLUP_MAX_ID_LEN,
+	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK && s.best_text.len == SUM_ROLLUP_MAX_ID_LEN,
 	   "id at the limit accepted");
 	r = Row("v", 0, 0, INT64_MAX);
 	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK, "huge activity accepted once");
 	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OVERFLOW, "activity total overflow detected");
+	{
+		SumRollupState big;
+
+		memset(&big, 0, sizeof(big));
+		r = Row("w", 0, 0, 0);
+		sum_rollup_init(&big, &r, NULL, false);
+		big.users = INT32_MAX;
+		ok(sum_rollup_add(&big, &r) == SUM_ROLLUP_OVERFLOW, "more than 2^31 - 1 users is an overflow");
+		big.users = INT32_MAX - 1;
+		ok(sum_rollup_merge(&big, &big, false) == SUM_ROLLUP_OVERFLOW, "so is a merge past it");
+		sum_rollup_free(&big);
+	}
 	r = Row("w", 0, 0, 0);
 	r.as_of = INT64_MIN + 1;
 	{
 		SumRollupState t;
 
 		memset(&t, 0, sizeof(t));
-		ok(sum_rollup_init(&t, &r) == SUM_ROLLUP_AS_OF_RANGE, "as_of near the minimum rejected");
+		ok(sum_rollup_init(&t, &r, NULL, true) == SUM_ROLLUP_AS_OF_RANGE, "as_of near the minimum rejected");
 	}
 	sum_rollup_free(&s);
 }
@@ -433,7 +517,7 @@ TestSplits(void)
 		memset(&s, 0, sizeof(s));
 		for (i = 0; i < 3000; i++)
 			AddTestRow(&s, &init, &many[i]);
-		ok(s.n_history == SUM_ROLLUP_MAX_HISTORY && s.has_history_floor,
+		ok(s.n_history == SUM_ROLLUP_MAX_HISTORY && (s.flags & SUM_ROLLUP_HAS_HISTORY_FLOOR),
 		   "history capped at %d buckets", SUM_ROLLUP_MAX_HISTORY);
 		sum_rollup_free(&s);
 		failures = 0;
@@ -569,12 +653,12 @@ TestDecode(void)
 		AddTestRow(&s, &init, &t);
 	}
 	enc = Encode(&s, &len);
-	ok(sum_rollup_decode(&d, enc, len, &detail) == SUM_ROLLUP_OK, "a state decodes");
+	ok(sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_OK, "a state decodes");
 	ok(SameEncoding(&s, &d), "decode then encode gives the same bytes");
 	sum_rollup_free(&d);
 
 	for (i = 0; i < len; i++)
-		if (sum_rollup_decode(&d, enc, i, &detail) != SUM_ROLLUP_BAD_FORMAT || detail == NULL)
+		if (sum_rollup_decode(&d, enc, i, &dict, &detail) != SUM_ROLLUP_BAD_FORMAT || detail == NULL)
 			bad_trunc++;
 	ok(bad_trunc == 0, "every truncation is rejected with a detail (%d not)", bad_trunc);
 
@@ -583,12 +667,12 @@ TestDecode(void)
 
 		memcpy(longer, enc, len);
 		longer[len] = 0;
-		ok(sum_rollup_decode(&d, longer, len + 1, &detail) == SUM_ROLLUP_BAD_FORMAT,
+		ok(sum_rollup_decode(&d, longer, len + 1, &dict, &detail) == SUM_ROLLUP_BAD_FORMAT,
 		   "trailing bytes rejected: %s", detail ? detail : "?");
 		free(longer);
 	}
 	enc[0] = 2;
-	ok(sum_rollup_decode(&d, enc, len, &detail) == SUM_ROLLUP_BAD_FORMAT,
+	ok(sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_BAD_FORMAT,
 	   "unknown version rejected: %s", detail ? detail : "?");
 	enc[0] = SUM_ROLLUP_VERSION;
 
@@ -596,7 +680,7 @@ TestDecode(void)
 	for (i = 0; i < len * 8; i++)
 	{
 		enc[i / 8] ^= (unsigned char) (1 << (i % 8));
-		if (sum_rollup_decode(&d, enc, len, &detail) == SUM_ROLLUP_OK)
+		if (sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_OK)
 		{
 			size_t		l2;
 			unsigned char *e2 = Encode(&d, &l2);
@@ -611,14 +695,67 @@ TestDecode(void)
 	}
 	ok(crashes_none && roundtrip_bad == 0,
 	   "bit flips: %d accepted states all re-encode identically", accepted);
-	ok(sum_rollup_decode(&d, enc, 0, &detail) == SUM_ROLLUP_BAD_FORMAT, "empty input rejected");
+	ok(sum_rollup_decode(&d, enc, 0, &dict, &detail) == SUM_ROLLUP_BAD_FORMAT, "empty input rejected");
 	free(enc);
 	sum_rollup_free(&s);
+}
+
+/* states of the summary aggregate keep no history */
+static void
+TestNoHistory(void)
+{
+	TestRow		rows[300];
+	SumRollupState a,
+				b;
+	bool		ia = false,
+				ib = false;
+	int64_t		a7,
+				a30;
+	int			i,
+				failures = 0;
+	unsigned char *enc;
+	size_t		len;
+	const char *detail;
+	SumRollupState d;
+
+	keep_history = false;
+	for (i = 0; i < 50; i++)
+	{
+		int			n = 1 + Rand(300),
+					j;
+
+		for (j = 0; j < n; j++)
+			RandomRow(&rows[j], AS_OF, false);
+		if (!SplitEqualsOnePass(rows, n, 1 + Rand(8), false))
+			failures++;
+	}
+	ok(failures == 0, "without history, splits still merge to one pass (%d failed)", failures);
+
+	memset(&a, 0, sizeof(a));
+	for (i = 0; i < 20; i++)
+		AddTestRow(&a, &ia, &rows[i]);
+	ok(a.n_history == 0 && !(a.flags & SUM_ROLLUP_KEEP_HISTORY), "no history kept");
+	ok(sum_rollup_active_at(&a, AS_OF + 1, &a7, &a30) == SUM_ROLLUP_HISTORY_LOST,
+	   "no history: a later as_of is refused");
+	enc = Encode(&a, &len);
+	ok(sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_OK && !(d.flags & SUM_ROLLUP_KEEP_HISTORY),
+	   "a state without history round-trips");
+	sum_rollup_free(&d);
+	free(enc);
+	keep_history = true;
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < 20; i++)
+		AddTestRow(&b, &ib, &rows[i]);
+	sum_rollup_merge(&b, &a, false);
+	ok(!(b.flags & SUM_ROLLUP_KEEP_HISTORY) && b.n_history == 0, "merging with a state without history drops it");
+	sum_rollup_free(&a);
+	sum_rollup_free(&b);
 }
 
 int
 main(void)
 {
+	sum_rollup_names_init(&dict);
 	TestIds();
 	TestPicks();
 	TestMilestones();
@@ -626,5 +763,6 @@ main(void)
 	TestSplits();
 	TestRebase();
 	TestDecode();
+	TestNoHistory();
 	return done_testing();
 }
