@@ -520,7 +520,8 @@ AddExtra(SumRollupState *state, const char *name, size_t len)
 }
 
 SumRollupStatus
-sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
+sum_rollup_add_milestone_in(SumRollupState *state, SumRollupNames *names,
+							const char *name, size_t len)
 {
 	if (len == 0)
 		return SUM_ROLLUP_OK;
@@ -528,9 +529,9 @@ sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 		return SUM_ROLLUP_MILESTONE_TOO_LONG;
 	if (memchr(name, '\0', len) != NULL)
 		return SUM_ROLLUP_MILESTONE_INVALID;
-	if (state->names != NULL)
+	if (names != NULL)
 	{
-		int			idx = DictFind(state->names, name, len);
+		int			idx = DictFind(names, name, len);
 
 		if (idx >= 0)
 		{
@@ -539,6 +540,12 @@ sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 		}
 	}
 	return AddExtra(state, name, len);
+}
+
+SumRollupStatus
+sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
+{
+	return sum_rollup_add_milestone_in(state, state->names, name, len);
 }
 
 int

@@ -539,11 +539,13 @@ ArgType(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
- * AddMilestones: add the names of a text[] to the state.  The array is
- * walked in place (no iterator, no type lookup): this runs once per row.
+ * AddMilestones: add the names of a text[] to the state, whose dictionary
+ * is names (this call site's: it created the state).  The array is walked
+ * in place (no iterator, no type lookup): this runs once per row.
  */
 static void
-AddMilestones(SumRollupState *state, Datum value, MemoryContext aggctx)
+AddMilestones(SumRollupState *state, SumRollupNames *names, Datum value,
+			  MemoryContext aggctx)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(value);
 	union
@@ -581,7 +583,7 @@ AddMilestones(SumRollupState *state, Datum value, MemoryContext aggctx)
 
 		if (bitmap && !(bitmap[i / 8] & (1 << (i % 8))))
 			continue;			/* NULL element */
-		st = sum_rollup_add_milestone(state, VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p));
+		st = sum_rollup_add_milestone_in(state, names, VARDATA_ANY(p), VARSIZE_ANY_EXHDR(p));
 		if (st != SUM_ROLLUP_OK)
 		{
 			MemoryContextSwitchTo(old);
@@ -690,7 +692,7 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind, bool keep_history)
 	CheckStatus(st, NULL);
 
 	if (with_milestones && !PG_ARGISNULL(9))
-		AddMilestones(state, PG_GETARG_DATUM(9), aggctx);
+		AddMilestones(state, &cache->names, PG_GETARG_DATUM(9), aggctx);
 	PG_RETURN_POINTER(state);
 }
 
