@@ -30,6 +30,28 @@ INSERT INTO fit_accounts VALUES
 SELECT a.id, f.score, f.tier, f.matched_rules
   FROM fit_accounts a CROSS JOIN LATERAL sum.fit(to_jsonb(a)) f ORDER BY a.id;
 
+-- in parallel workers too (they read the rules through their own cache)
+CREATE TABLE fit_many AS
+	SELECT i AS id, (i % 2000) AS employees, (ARRAY['Software', 'Retail', 'Education'])[1 + i % 3] AS industry,
+		   (ARRAY['US', 'BR'])[1 + i % 2] AS country
+	  FROM generate_series(1, 20000) i;
+ANALYZE fit_many;
+CREATE TABLE fit_serial AS SELECT id, sum.fit(to_jsonb(f)) AS r FROM fit_many f;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT (sum.fit(to_jsonb(f))).tier, count(*) FROM fit_many f GROUP BY 1;
+CREATE TABLE fit_parallel AS SELECT id, sum.fit(to_jsonb(f)) AS r FROM fit_many f;
+SELECT count(*) AS accounts, count(*) FILTER (WHERE s.r = p.r) AS equal
+  FROM fit_serial s FULL JOIN fit_parallel p USING (id);
+SELECT (r).tier, count(*) FROM fit_parallel GROUP BY 1 ORDER BY 1;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE fit_many, fit_serial, fit_parallel;
+
 -- user rules: a new rule counts at the next call; a user row overrides a shipped one
 INSERT INTO sum.icp_rules (name, attribute, operator, value, points, description)
 	VALUES ('uses_sso', 'sso', 'eq', 'true', 10, 'asks for SSO');

@@ -200,6 +200,19 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
+-- sorted grouping (the aggregate context is reset per group; the milestone
+-- dictionary outlives it) gives the same answers as hashing
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF)
+	SELECT account, sum.account_rollup(id, fn, sen, role, stage, signed_up, last_seen, recent, milestones, :as_of)
+	  FROM rollup_many GROUP BY account;
+SELECT count(*) AS accounts, count(*) FILTER (WHERE p.s IS NOT DISTINCT FROM g.s) AS equal
+  FROM rollup_serial p
+  FULL JOIN (SELECT account, sum.account_rollup(id, fn, sen, role, stage, signed_up, last_seen, recent,
+												milestones, :as_of) AS s
+			   FROM rollup_many GROUP BY account) g USING (account);
+RESET enable_hashagg;
+
 -- errors: as_of must be one finite value per account
 SELECT sum.account_rollup(id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, t)
   FROM (VALUES ('a', '2024-06-01'::timestamptz), ('b', '2024-06-02')) v(id, t);
