@@ -5,6 +5,12 @@ OBJS = \
 	src/core.o \
 	src/fit.o \
 	src/fit_sql.o \
+	src/funnel.o \
+	src/funnel_sql.o \
+	src/milestone.o \
+	src/milestone_sql.o \
+	src/persona.o \
+	src/persona_sql.o \
 	src/rollup.o \
 	src/rollup_format.o \
 	src/rollup_sql.o \
@@ -15,6 +21,13 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	fit \
+	funnel \
+	milestone_defs \
+	milestones \
+	persona \
+	persona_buying \
+	persona_eval \
+	retention \
 	rollups \
 	settings \
 	upgrade
