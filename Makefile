@@ -3,18 +3,24 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/fit.o \
+	src/fit_sql.o \
 	src/funnel.o \
 	src/funnel_sql.o \
 	src/milestone.o \
 	src/milestone_sql.o \
 	src/persona.o \
 	src/persona_sql.o \
+	src/rollup.o \
+	src/rollup_format.o \
+	src/rollup_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	fit \
 	funnel \
 	milestone_defs \
 	milestones \
@@ -22,6 +28,7 @@ REGRESS = \
 	persona_buying \
 	persona_eval \
 	retention \
+	rollups \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
