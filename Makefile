@@ -7,12 +7,17 @@ OBJS = \
 	src/domain_sql.o \
 	src/email.o \
 	src/email_sql.o \
+	src/fit.o \
+	src/fit_sql.o \
 	src/funnel.o \
 	src/funnel_sql.o \
 	src/milestone.o \
 	src/milestone_sql.o \
 	src/persona.o \
 	src/persona_sql.o \
+	src/rollup.o \
+	src/rollup_format.o \
+	src/rollup_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = \
@@ -25,6 +30,7 @@ REGRESS = \
 	domain \
 	domain_lists \
 	email \
+	fit \
 	funnel \
 	milestone_defs \
 	milestones \
@@ -33,6 +39,7 @@ REGRESS = \
 	persona_eval \
 	psl \
 	retention \
+	rollups \
 	settings \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
