@@ -3,6 +3,10 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/domain.o \
+	src/domain_sql.o \
+	src/email.o \
+	src/email_sql.o \
 	src/fit.o \
 	src/fit_sql.o \
 	src/funnel.o \
@@ -16,10 +20,16 @@ OBJS = \
 	src/rollup_sql.o \
 	src/sum.o \
 	src/textfold.o
-DATA = sum--1.0.sql
+DATA = \
+	data/sum_disposable_domains.txt \
+	data/sum_freemail_domains.txt \
+	sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	domain \
+	domain_lists \
+	email \
 	fit \
 	funnel \
 	milestone_defs \
@@ -27,6 +37,7 @@ REGRESS = \
 	persona \
 	persona_buying \
 	persona_eval \
+	psl \
 	retention \
 	rollups \
 	settings \
@@ -47,6 +58,12 @@ prove_installcheck:
 	cd $(srcdir) && TESTDIR='$(CURDIR)' PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(if $(PROVE_TESTS),$(PROVE_TESTS),test/t/*.pl)
 
 .PHONY: prove_installcheck
+
+# Refresh the shipped free-mail and disposable domain lists from npm
+update-domain-lists:
+	bash tools/update-domain-lists.sh
+
+.PHONY: update-domain-lists
 
 # Reliability: libFuzzer harnesses of the pure cores, and the regression
 # suite under UBSan and valgrind (see README, Reliability)

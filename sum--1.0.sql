@@ -199,6 +199,226 @@ COMMENT ON FUNCTION sum.setting(text) IS
  * Identity: emails, domains, free-mail and disposable lists (issue 2)
  * ========================================================================== */
 
+/*
+ * Email addresses.  The C core (src/email.c) documents what is accepted;
+ * non-addresses give NULL, never an error.
+ *
+ * The functions that take a profile are not STRICT, on purpose: an unknown
+ * or NULL profile is an error (invalid_parameter_value, null_value_not_allowed)
+ * even when the address is NULL, so a typo cannot hide behind a column that
+ * starts with NULLs.  They are IMMUTABLE although the result depends on the
+ * Unicode and IDNA tables of the ICU library the server runs with, as
+ * collations and text search do; after an ICU upgrade, rebuild indexes on
+ * these functions (REINDEX), as for ICU collations.
+ */
+CREATE FUNCTION sum.email_normalize(email text, profile text DEFAULT 'match') RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_email_normalize'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	/* not STRICT: see above */
+COMMENT ON FUNCTION sum.email_normalize(text, text) IS
+	'normalized email address by profile basic, match (person key, default) or google_ads; NULL for a non-address';
+
+CREATE FUNCTION sum.email_is_valid(email text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sum_email_is_valid'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.email_is_valid(text) IS
+	'true when the text is an email address that sum.email_normalize accepts';
+
+CREATE FUNCTION sum.email_local(email text, profile text DEFAULT 'basic') RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_email_local'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	/* not STRICT: see above */
+COMMENT ON FUNCTION sum.email_local(text, text) IS
+	'local part of the normalized email address; NULL for a non-address';
+
+CREATE FUNCTION sum.email_domain(email text, profile text DEFAULT 'basic') RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_email_domain'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	/* not STRICT: see above */
+COMMENT ON FUNCTION sum.email_domain(text, text) IS
+	'domain of the normalized email address, in ASCII (IDNA); NULL for a non-address';
+
+CREATE FUNCTION sum.email_provider(email text) RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_email_provider'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.email_provider(text) IS
+	'mailbox provider whose rules the match profile applies (gmail, microsoft, yahoo, ...), or NULL';
+
+CREATE FUNCTION sum.email_hash(email text, profile text DEFAULT 'google_ads') RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_email_hash'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;	/* not STRICT: see above */
+COMMENT ON FUNCTION sum.email_hash(text, text) IS
+	'lowercase hex SHA-256 of the normalized email address (Customer Match); NULL for a non-address';
+
+/*
+ * Domains.  sum.registrable_domain reads the public suffix list that libpsl
+ * finds on disk (the newer of its built-in copy and the publicsuffix
+ * package), once per backend.  It is IMMUTABLE in the sense that
+ * to_tsvector(regconfig, text) is: the answer changes only when a package
+ * upgrade changes the data files, and then expression indexes over it need
+ * a REINDEX.  Declaring it STABLE would forbid it in indexes and generated
+ * columns, where a company-domain key is most useful.
+ */
+CREATE FUNCTION sum.domain_normalize(input text) RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_domain_normalize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.domain_normalize(text) IS
+	'host of an email, URL or host name in lowercase ASCII (IDNA); NULL when there is none';
+
+CREATE FUNCTION sum.registrable_domain(input text, include_private boolean DEFAULT false) RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_registrable_domain'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;	/* immutable: see above */
+COMMENT ON FUNCTION sum.registrable_domain(text, boolean) IS
+	'registrable domain (eTLD+1) of an email, URL or host by the public suffix list; NULL for a public suffix or an IP address';
+
+/*
+ * sum.data_file_lines(name): lines of the data file sum_<name>.txt that
+ * "make install" put in SHAREDIR/extension.  This is how the install script
+ * fills the domain lists: the lists are too large to inline here (135,000
+ * rows), a data file is what the refresh target regenerates, and reading
+ * it by a fixed name from the extension's own directory works on any
+ * machine where the extension is installed, with no path for the user to
+ * configure.  Superuser only (checked in C as well).
+ */
+CREATE FUNCTION sum.data_file_lines(name text) RETURNS SETOF text
+	AS 'MODULE_PATHNAME', 'sum_data_file_lines'
+	LANGUAGE C STRICT VOLATILE;	/* volatile: reads a file */
+REVOKE ALL ON FUNCTION sum.data_file_lines(text) FROM PUBLIC;
+COMMENT ON FUNCTION sum.data_file_lines(text) IS
+	'lines of the shipped data file sum_<name>.txt (superuser only; used by the install script)';
+
+/*
+ * The free-mail and disposable domain lists.  Shipped rows (source =
+ * 'shipped') come from the snapshot files; users add rows of their own
+ * (source = 'user').  Deleting a shipped row does not remove it: a trigger
+ * puts it back and records the removal as a user row with listed = false,
+ * which wins over the shipped row.  So the table always holds every shipped
+ * row plus the user's rows, pg_dump saves exactly the user's rows, and a
+ * restore (CREATE EXTENSION re-inserts the shipped rows, then the dump adds
+ * the user's) reproduces the same effective list, deletions included.
+ * The effective list: every domain with a listed row and no unlisting user
+ * row.  is_freemail/is_disposable match the host of their argument and its
+ * parent domains below the public suffix.
+ */
+CREATE TABLE sum.freemail_domains (
+	domain text NOT NULL,
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'user'])),
+	listed boolean NOT NULL DEFAULT true,
+	added_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (domain, source),
+	CHECK (listed OR source OPERATOR(pg_catalog.=) 'user')
+);
+COMMENT ON TABLE sum.freemail_domains IS
+	'free-mail provider domains: shipped snapshot of npm free-email-domains plus your rows; DELETE a shipped row to unlist it';
+
+CREATE TABLE sum.disposable_domains (
+	domain text NOT NULL,
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'user'])),
+	listed boolean NOT NULL DEFAULT true,
+	added_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (domain, source),
+	CHECK (listed OR source OPERATOR(pg_catalog.=) 'user')
+);
+COMMENT ON TABLE sum.disposable_domains IS
+	'disposable (throw-away) email domains: shipped snapshot of npm disposable-email-domains plus your rows; DELETE a shipped row to unlist it';
+
+/* Loaded before the triggers exist: shipped rows are written only here */
+INSERT INTO sum.freemail_domains (domain, source)
+	SELECT line, 'shipped' FROM sum.data_file_lines('freemail_domains') AS line;
+INSERT INTO sum.disposable_domains (domain, source)
+	SELECT line, 'shipped' FROM sum.data_file_lines('disposable_domains') AS line;
+
+SELECT pg_catalog.pg_extension_config_dump('sum.freemail_domains', 'WHERE source <> ''shipped''');
+SELECT pg_catalog.pg_extension_config_dump('sum.disposable_domains', 'WHERE source <> ''shipped''');
+GRANT SELECT ON sum.freemail_domains, sum.disposable_domains TO PUBLIC;
+
+/*
+ * sum.domain_list_write(): the write triggers of both lists.
+ *
+ * As a BEFORE row trigger it normalizes the domain (lowercase ASCII; an
+ * email or URL gives its host), rejects what is not a host name, and keeps
+ * shipped rows as shipped: users cannot insert or update them.
+ *
+ * As an AFTER DELETE statement trigger it puts back the shipped rows the
+ * statement deleted and records each such domain as unlisted by a user row.
+ * Working after the statement, on its transition table, gives the same
+ * result whatever order the rows were deleted in: deleting the shipped row
+ * unlists the domain, deleting only your unlisting row lists it again, and
+ * deleting both (WHERE domain = ...) leaves it unlisted.  The rows it puts
+ * back pass the row trigger at trigger depth 2.
+ */
+CREATE FUNCTION sum.domain_list_write() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	normalized text;
+BEGIN
+	IF TG_LEVEL = 'STATEMENT' THEN
+		EXECUTE format('INSERT INTO %I.%I (domain, source, listed, added_at)'
+					   ' SELECT DISTINCT ON (domain) domain, ''shipped'', true, added_at'
+					   ' FROM deleted WHERE source = ''shipped'' ORDER BY domain',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME);
+		EXECUTE format('INSERT INTO %I.%I AS t (domain, source, listed)'
+					   ' SELECT DISTINCT domain, ''user'', false FROM deleted'
+					   ' WHERE source = ''shipped'''
+					   ' ON CONFLICT (domain, source) DO UPDATE SET listed = false',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME);
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'UPDATE' AND OLD.source = 'shipped' THEN
+		RAISE EXCEPTION 'cannot change shipped row "%" of sum.%', OLD.domain, TG_TABLE_NAME
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Delete the row to unlist the domain; insert a row of your own to list one.';
+	END IF;
+	IF NEW.source = 'shipped' AND NOT (TG_OP = 'INSERT' AND pg_trigger_depth() > 1) THEN
+		RAISE EXCEPTION 'source "shipped" is reserved for rows installed by the extension'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	normalized := sum.domain_normalize(NEW.domain);
+	IF normalized IS NULL THEN
+		RAISE EXCEPTION 'invalid domain name: "%"', NEW.domain
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'A domain has two or more labels of letters, digits and hyphens, or is an internationalized name.';
+	END IF;
+	NEW.domain := normalized;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.domain_list_write() IS
+	'trigger: normalize and validate domain list rows; deleting a shipped row unlists the domain durably';
+
+CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE
+	ON sum.freemail_domains FOR EACH ROW EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER domain_list_write BEFORE INSERT OR UPDATE
+	ON sum.disposable_domains FOR EACH ROW EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER domain_list_keep_shipped AFTER DELETE
+	ON sum.freemail_domains REFERENCING OLD TABLE AS deleted
+	FOR EACH STATEMENT EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER domain_list_keep_shipped AFTER DELETE
+	ON sum.disposable_domains REFERENCING OLD TABLE AS deleted
+	FOR EACH STATEMENT EXECUTE FUNCTION sum.domain_list_write();
+CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON sum.freemail_domains FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
+CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON sum.disposable_domains FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
+
+/*
+ * The lookups read the lists, so they are STABLE, not IMMUTABLE: the answer
+ * changes when a row does.  The C side caches the list per backend and
+ * rebuilds it when a config_changed trigger fires, so a call is a hash probe.
+ */
+CREATE FUNCTION sum.is_freemail(input text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sum_is_freemail'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;	/* stable: reads sum.freemail_domains */
+COMMENT ON FUNCTION sum.is_freemail(text) IS
+	'true when the email, URL or domain is at a free-mail provider (sum.freemail_domains); NULL when it has no valid host';
+
+CREATE FUNCTION sum.is_disposable(input text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sum_is_disposable'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;	/* stable: reads sum.disposable_domains */
+COMMENT ON FUNCTION sum.is_disposable(text) IS
+	'true when the email, URL or domain is at a disposable-mail service (sum.disposable_domains); NULL when it has no valid host';
+
 /* ==========================================================================
  * Matching: company keys, string similarity, lead-to-account, people (issue 3)
  * ========================================================================== */
