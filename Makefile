@@ -3,6 +3,8 @@ MODULE_big = sum
 OBJS = \
 	src/config.o \
 	src/core.o \
+	src/similarity.o \
+	src/similarity_sql.o \
 	src/sum.o \
 	src/textfold.o
 DATA = sum--1.0.sql
@@ -10,6 +12,7 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	settings \
+	similarity \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 

@@ -201,6 +201,60 @@ COMMENT ON FUNCTION sum.setting(text) IS
  * Matching: company keys, string similarity, lead-to-account, people (issue 3)
  * ========================================================================== */
 
+/*
+ * String similarity over Unicode code points (never bytes), with no length
+ * limit, named as in DuckDB so that record-linkage tools written for it
+ * (Splink) find them.  All exact: no case or accent folding; fold first
+ * (sum.company_key) where that is wanted.
+ */
+CREATE FUNCTION sum.levenshtein(a text, b text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'sum_levenshtein'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.levenshtein(text, text) IS
+	'edit distance (insert, delete, substitute) over code points, no length limit';
+
+CREATE FUNCTION sum.levenshtein(a text, b text, max_distance integer) RETURNS integer
+	AS 'MODULE_PATHNAME', 'sum_levenshtein_bounded'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.levenshtein(text, text, integer) IS
+	'edit distance when it is at most max_distance, else exactly max_distance + 1; faster for small bounds';
+
+CREATE FUNCTION sum.damerau_levenshtein(a text, b text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'sum_damerau_levenshtein'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.damerau_levenshtein(text, text) IS
+	'unrestricted Damerau-Levenshtein distance (transpositions of adjacent characters, later edits allowed), as DuckDB and jellyfish';
+
+CREATE FUNCTION sum.jaro_similarity(a text, b text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'sum_jaro_similarity'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.jaro_similarity(text, text) IS
+	'Jaro similarity 0..1 over code points; 0 when either string is empty (jellyfish, DuckDB)';
+
+CREATE FUNCTION sum.jaro_winkler_similarity(a text, b text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'sum_jaro_winkler_similarity'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.jaro_winkler_similarity(text, text) IS
+	'Jaro-Winkler similarity 0..1: prefix scale 0.1, prefix up to 4, boost only above Jaro 0.7; 0 when either string is empty';
+
+CREATE FUNCTION sum.jaccard(a text, b text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'sum_jaccard'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.jaccard(text, text) IS
+	'Jaccard similarity of the sets of characters (as DuckDB, but over code points); 1 for two empty strings';
+
+CREATE FUNCTION sum.jaccard(a text, b text, q integer) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'sum_jaccard_q'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.jaccard(text, text, integer) IS
+	'Jaccard similarity of the sets of character q-grams (q 1..64, no padding; a shorter string is its own gram)';
+
+CREATE FUNCTION sum.token_set_similarity(a text, b text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'sum_token_set_similarity'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.token_set_similarity(text, text) IS
+	'word-order independent similarity 0..1: rapidfuzz token_set_ratio / 100 over white-space separated words';
+
 /* ==========================================================================
  * Persona: title -> function, seniority, buying role (issue 4)
  * ========================================================================== */
