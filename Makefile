@@ -1,7 +1,10 @@
 EXTENSION = sum
 MODULE_big = sum
 OBJS = \
+	src/companykey.o \
+	src/companykey_sql.o \
 	src/config.o \
+	src/domain.o \
 	src/core.o \
 	src/similarity.o \
 	src/similarity_sql.o \
@@ -11,6 +14,7 @@ DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	company_key \
 	settings \
 	similarity \
 	upgrade
