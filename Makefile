@@ -34,3 +34,13 @@ prove_installcheck:
 	cd $(srcdir) && TESTDIR='$(CURDIR)' PATH="$(bindir):$$PATH" PGPORT='6$(DEF_PGPORT)' PG_REGRESS='$(top_builddir)/src/test/regress/pg_regress' $(PROVE) $(PG_PROVE_FLAGS) $(PROVE_FLAGS) $(if $(PROVE_TESTS),$(PROVE_TESTS),test/t/*.pl)
 
 .PHONY: prove_installcheck
+
+# Reliability: libFuzzer harnesses of the pure cores, and the regression
+# suite under UBSan and valgrind (see README, Reliability)
+fuzz:
+	$(MAKE) -C test/fuzz replay fuzz
+
+sanitize:
+	bash tools/sanitize.sh
+
+.PHONY: fuzz sanitize

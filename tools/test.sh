@@ -63,6 +63,32 @@ if ls test/unit/*_test.c >/dev/null 2>&1; then
     rm -f /tmp/sum-unit-build.$$
 fi
 
+if ls test/fuzz/*_fuzz.c >/dev/null 2>&1; then
+    # Replay every seed, then fuzz each target briefly with a fixed seed, so
+    # that a run is repeatable; `make fuzz` is the long, exploring version.
+    echo "== fuzz targets (ASan + UBSan)"
+    if make -s -C test/fuzz all >/tmp/sum-fuzz-build.$$ 2>&1; then
+        for t in test/fuzz/*_fuzz; do
+            area=$(basename "$t" _fuzz)
+            mkdir -p "test/fuzz/corpus/$area"
+            if (cd test/fuzz && "./$(basename "$t")" -runs=0 "corpus/$area" &&
+                "./$(basename "$t")" -seed=1 -max_total_time="${SUM_FUZZ_SECONDS:-10}" \
+                    -max_len=4096 -timeout=10 "corpus/$area") >/tmp/sum-fuzz.$$ 2>&1; then
+                echo "ok - $area: $(tail -1 /tmp/sum-fuzz.$$)"
+                tally 1 0
+            else
+                echo "not ok - $area"
+                tail -40 /tmp/sum-fuzz.$$
+                tally 0 1
+            fi
+        done
+    else
+        cat /tmp/sum-fuzz-build.$$
+        tally 0 1
+    fi
+    rm -f /tmp/sum-fuzz.$$ /tmp/sum-fuzz-build.$$
+fi
+
 if ls test/t/*.pl >/dev/null 2>&1; then
     echo "== TAP tests"
     # initdb refuses root: run prove as postgres from a copy it can read
