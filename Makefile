@@ -4,8 +4,9 @@ OBJS = \
 	src/companykey.o \
 	src/companykey_sql.o \
 	src/config.o \
-	src/domain.o \
 	src/core.o \
+	src/domain.o \
+	src/matching_sql.o \
 	src/similarity.o \
 	src/similarity_sql.o \
 	src/sum.o \

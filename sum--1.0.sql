@@ -780,6 +780,48 @@ CREATE FUNCTION sum.company_similarity(a text, b text) RETURNS double precision
 COMMENT ON FUNCTION sum.company_similarity(text, text) IS
 	'similarity 0..1 of two company references, each a name or a domain; NULL when either has no key';
 
+/*
+ * Lead-to-account matching.  Settings of the evidence ladder, the
+ * thresholds and the tie-break rules.
+ */
+INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value, description) VALUES
+	('matching.methods', '{domain,company_key,fuzzy_supported,fuzzy}', 'text[]', NULL, NULL,
+	 'evidence ladder of match_accounts, tried in this order: domain, company_key, fuzzy_supported, fuzzy; leave one out to switch it off'),
+	('matching.tie_break', '{name,country,parent,priority,oldest,account_id}', 'text[]', NULL, NULL,
+	 'rules that order accounts with equal evidence (shared domain, duplicate accounts): name, country, parent, priority, oldest, account_id'),
+	('matching.fuzzy_threshold', '0.93', 'numeric', 0, 1,
+	 'company_similarity at or above which a fuzzy name match needs no other signal'),
+	('matching.fuzzy_supported_threshold', '0.85', 'numeric', 0, 1,
+	 'company_similarity at or above which a fuzzy name match is accepted with a supporting signal (same country, similar email domain)'),
+	('matching.support_threshold', '0.85', 'numeric', 0, 1,
+	 'company_similarity between the email domain and the account at or above which the email domain supports a fuzzy name match'),
+	('matching.min_margin', '0.02', 'numeric', 0, 1,
+	 'a fuzzy match closer than this to a different runner-up is ambiguous and not made'),
+	('matching.max_candidates', '20', 'integer', 1, 64,
+	 'fuzzy candidates scored per sign-up key, taken from the 3-gram index');
+
+/*
+ * sum.match_accounts(signups, accounts): match each sign-up of the signups
+ * query to an account of the accounts query.  VOLATILE and PARALLEL
+ * RESTRICTED: it runs the caller's queries (through SPI, as the caller and
+ * with the caller's search_path, so that they name tables as the caller
+ * would; hence no SET search_path here).
+ */
+CREATE FUNCTION sum.match_accounts(signups text, accounts text)
+	RETURNS TABLE (
+		signup_id text,
+		account_id text,
+		method text,
+		score double precision,
+		runner_up_account_id text,
+		runner_up_score double precision,
+		shadow_account text,
+		evidence text)
+	AS 'MODULE_PATHNAME', 'sum_match_accounts'
+	LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION sum.match_accounts(text, text) IS
+	'match sign-ups (query with signup_id, email [, company_name, country]) to accounts (query with account_id, name [, domain, country, parent_account_id, created_at, priority]); one explained row per sign-up';
+
 /* ==========================================================================
  * Persona: title -> function, seniority, buying role (issue 4)
  * ========================================================================== */
