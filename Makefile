@@ -7,10 +7,12 @@ OBJS = \
 	src/core.o \
 	src/domain.o \
 	src/matching_sql.o \
+	src/people_sql.o \
 	src/similarity.o \
 	src/similarity_sql.o \
 	src/sum.o \
-	src/textfold.o
+	src/textfold.o \
+	src/unionfind.o
 DATA = sum--1.0.sql
 PGFILEDESC = "sum - sign-up marketing analytics"
 

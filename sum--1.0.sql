@@ -822,6 +822,28 @@ CREATE FUNCTION sum.match_accounts(signups text, accounts text)
 COMMENT ON FUNCTION sum.match_accounts(text, text) IS
 	'match sign-ups (query with signup_id, email [, company_name, country]) to accounts (query with account_id, name [, domain, country, parent_account_id, created_at, priority]); one explained row per sign-up';
 
+/*
+ * Person de-duplication.  VOLATILE and PARALLEL RESTRICTED for the same
+ * reason as match_accounts: they run the caller's queries as the caller.
+ */
+CREATE FUNCTION sum.dedupe_people(logins text, previous text DEFAULT NULL)
+	RETURNS TABLE (
+		login_id text,
+		person_id text,
+		matched_by text[],
+		person_size integer)
+	AS 'MODULE_PATHNAME', 'sum_dedupe_people'
+	LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION sum.dedupe_people(text, text) IS
+	'cluster logins (query with login_id, email [, full_name, created_at, match_key]) into people with ids stable across runs (previous: query with login_id, person_id)';
+
+CREATE FUNCTION sum.connected_components(edges text)
+	RETURNS TABLE (node text, component text)
+	AS 'MODULE_PATHNAME', 'sum_connected_components'
+	LANGUAGE C VOLATILE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION sum.connected_components(text) IS
+	'connected components of the pairs (a, b) of a query, by union-find; each component named by its smallest node';
+
 /* ==========================================================================
  * Persona: title -> function, seniority, buying role (issue 4)
  * ========================================================================== */

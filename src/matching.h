@@ -24,4 +24,7 @@ extern const CkForms *SumLegalForms(void);
 /* SumCompanyParse: ck_parse with the cached forms; ERROR on out of memory */
 extern bool SumCompanyParse(const char *s, size_t len, CkParsed *p);
 
+/* SumRegistrableDomain: registrable domain of an email, URL or host, or NULL */
+extern char *SumRegistrableDomain(const char *s);
+
 #endif							/* SUM_MATCHING_H */

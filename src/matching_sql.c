@@ -51,6 +51,20 @@
 
 PG_FUNCTION_INFO_V1(sum_match_accounts);
 
+/*
+ * SpiExecute: SPI_execute that leaves the caller's memory context current
+ * (SPI switches to its own procedure context, freed by SPI_finish).
+ */
+static int
+SpiExecute(const char *sql)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			ret = SPI_execute(sql, true, 0);
+
+	MemoryContextSwitchTo(cxt);
+	return ret;
+}
+
 #define M_DOMAIN		0
 #define M_COMPANY_KEY	1
 #define M_FUZZY_SUPPORTED 2
@@ -445,7 +459,7 @@ FindColumns(const char *query, const char *what, Columns *cols, int nrequired)
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT * FROM (%s) AS q LIMIT 0", query);
-	if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+	if (SpiExecute(sql.data) != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s query must be a SELECT", what)));
@@ -489,11 +503,11 @@ GetFloat(HeapTuple tup, TupleDesc desc, int col)
 }
 
 /*
- * RegistrableDomain: the registrable domain of an email, URL or host, as
- * a new string, or NULL.
+ * SumRegistrableDomain: the registrable domain of an email, URL or host,
+ * palloc'd, or NULL.
  */
-static char *
-RegistrableDomain(const char *s)
+char *
+SumRegistrableDomain(const char *s)
 {
 	char		host[SUM_DOMAIN_BUFSIZE];
 	int			n,
@@ -896,7 +910,7 @@ MatchSignup(MatchState *st, const char *signup_id, const char *email,
 	if (company)
 		si.has_company = SumCompanyParse(company, strlen(company), &si.company_key);
 	if (email && !freemail)
-		si.email_domain = RegistrableDomain(email);
+		si.email_domain = SumRegistrableDomain(email);
 	if (si.email_domain)
 		si.has_email_key = SumCompanyParse(si.email_domain, strlen(si.email_domain),
 										   &si.email_key);
@@ -1051,7 +1065,7 @@ LoadAccounts(MatchState *st, const char *query)
 					 cols.present[5] ? "extract(epoch FROM q.created_at)::float8" : "NULL::float8",
 					 cols.present[6] ? "q.priority::float8" : "NULL::float8",
 					 query);
-	if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+	if (SpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the accounts query");
 	if (SPI_processed > (uint64) (MaxAllocSize / sizeof(Account)) / 4)
 		ereport(ERROR,
@@ -1070,7 +1084,7 @@ LoadAccounts(MatchState *st, const char *query)
 		a->id = SPI_getvalue(tup, desc, 1);
 		a->name = GetText(tup, desc, 2);
 		domain = GetText(tup, desc, 3);
-		a->domain = RegistrableDomain(domain);
+		a->domain = SumRegistrableDomain(domain);
 		a->country = UpperCountry(GetText(tup, desc, 4));
 		a->parent = GetText(tup, desc, 5);
 		a->created = GetFloat(tup, desc, 6);

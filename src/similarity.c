@@ -787,7 +787,7 @@ sim_damerau_levenshtein(const sim_char *a, size_t alen,
 			if (ai == bj)
 			{
 				lastcol = (int32_t) j;
-				fr[j] = prev[j - 2];
+				fr[j] = prev[(ptrdiff_t) j - 2];
 				t = i2l1;
 			}
 			else
