@@ -814,7 +814,12 @@ done:
  * - Jaro-Winkler of the two keys, and of the words of each sorted and
  *   concatenated (word order: "Bank of X" vs "X Bank"); Jaro-Winkler
  *   forgives typos and rewards a shared start, and stays low when only a
- *   few letters are shared ("acme" vs "acnestudios" 0.67);
+ *   few letters are shared ("acme" vs "acnestudios" 0.67).  For two
+ *   names of several words this is capped by their coverage: every word
+ *   of three or more letters of each must have a close word in the other,
+ *   so that a shared industry word ("Bezen Solutions" vs "Zenra
+ *   Solutions") or an extra word ("Acme" vs "Acme Studios") keeps the
+ *   score low;
  * - 0.97 when one key is the other's full name with its legal form kept
  *   ("acmecorp.com" vs "Acme Corp": the domain spells the form);
  * - 0.95 when one key is the other key followed by a legal form glued on
@@ -822,7 +827,14 @@ done:
  * - 0.92 when a domain label is the other key with a common web affix
  *   ("getacme", "acmehq", "acmeapp", "acmegroup");
  * - 0.90 when a domain label is the initials of a name of two or more words
- *   ("ibm.com" vs "International Business Machines").
+ *   ("ibm.com" vs "International Business Machines");
+ * - 0.95 when the keys agree once the spellings transliteration confuses
+ *   are made one (x/ks, w/v, c/k, q/k, y/i, ph/f, doubled letters):
+ *   "Xape" vs "Ксапе".
+ *
+ * and at most 0.88 when one key is the other with two or more letters
+ * appended ("Norso" vs "Norsol"), unless the appended part is a legal form
+ * or a web affix.
  *
  * The score is symmetric: arguments are ordered before comparing.
  */
@@ -970,6 +982,146 @@ GluedScore(const CkForms *forms, const CkParsed *a, const CkParsed *b)
 	return best;
 }
 
+/* SplitWordsOf: up to max words of p (pointers into a copy in buf) */
+static int
+SplitWordsOf(const CkParsed *p, char *buf, const char **w, size_t *wl, int max)
+{
+	int			n = 0;
+	size_t		i = 0;
+
+	memcpy(buf, p->words, p->wordslen + 1);
+	while (i < p->wordslen && n < max)
+	{
+		size_t		st = i;
+
+		while (i < p->wordslen && buf[i] != ' ')
+			i++;
+		w[n] = buf + st;
+		wl[n] = i - st;
+		n++;
+		i++;
+	}
+	return n;
+}
+
+/*
+ * Coverage: how well every word of three or more letters on each side is
+ * matched by some word of the other side (or by its whole key, for words
+ * written together): the smallest of these best Jaro-Winkler scores.
+ * "Bezen Solutions" vs "Zenra Solutions" share "solutions" but not their
+ * own name, and score low; "Bank of America" vs "America Bank" score 1.
+ */
+static double
+Coverage(const CkParsed *a, const CkParsed *b)
+{
+	char	   *ba = sum_core_alloc(a->wordslen + 1);
+	char	   *bb = sum_core_alloc(b->wordslen + 1);
+	const char *wa[32],
+			   *wb[32];
+	size_t		la[32],
+				lb[32];
+	int			na,
+				nb,
+				i,
+				j,
+				side;
+	double		cover = 1.0;
+
+	if (ba == NULL || bb == NULL)
+	{
+		if (ba)
+			sum_core_free(ba);
+		if (bb)
+			sum_core_free(bb);
+		return 0.0;
+	}
+	na = SplitWordsOf(a, ba, wa, la, 32);
+	nb = SplitWordsOf(b, bb, wb, lb, 32);
+	for (side = 0; side < 2; side++)
+	{
+		const char **x = side ? wb : wa;
+		size_t	   *xl = side ? lb : la;
+		int			nx = side ? nb : na;
+		const char **y = side ? wa : wb;
+		size_t	   *yl = side ? la : lb;
+		int			ny = side ? na : nb;
+		const CkParsed *other = side ? a : b;
+
+		for (i = 0; i < nx; i++)
+		{
+			double		best;
+
+			if (xl[i] < 3)
+				continue;
+			best = Jw(x[i], xl[i], other->key, other->keylen);
+			for (j = 0; j < ny && best < 1.0; j++)
+				best = Max(best, Jw(x[i], xl[i], y[j], yl[j]));
+			cover = Min(cover, best);
+		}
+	}
+	sum_core_free(ba);
+	sum_core_free(bb);
+	return cover;
+}
+
+/*
+ * Skeleton: the key with the spellings that transliteration confuses made
+ * one (x/ks, w/v, c/k, q/k, y/i, ph/f) and doubled letters single, in new
+ * memory: "Xape" and "Ксапе" (ksape), "Wenpra" and "Венпра" (venpra).
+ */
+static char *
+Skeleton(const char *key, size_t len)
+{
+	char	   *out = sum_core_alloc(2 * len + 1);
+	size_t		i,
+				n = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < len; i++)
+	{
+		char		c = key[i];
+		const char *rep = NULL;
+		char		one[2] = {0, 0};
+
+		switch (c)
+		{
+			case 'x':
+				rep = "ks";
+				break;
+			case 'w':
+				rep = "v";
+				break;
+			case 'c':
+			case 'q':
+				rep = "k";
+				break;
+			case 'y':
+				rep = "i";
+				break;
+			case 'p':
+				if (i + 1 < len && key[i + 1] == 'h')
+				{
+					rep = "f";
+					i++;
+				}
+				break;
+			default:
+				break;
+		}
+		if (rep == NULL)
+		{
+			one[0] = c;
+			rep = one;
+		}
+		for (; *rep; rep++)
+			if (n == 0 || out[n - 1] != *rep)
+				out[n++] = *rep;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 double
 ck_similarity(const CkForms *forms, const CkParsed *a, const CkParsed *b)
 {
@@ -1003,6 +1155,36 @@ ck_similarity(const CkForms *forms, const CkParsed *a, const CkParsed *b)
 			sum_core_free(sa);
 		if (sb)
 			sum_core_free(sb);
+		/* two names: each one's own words must be found in the other */
+		if (!a->is_domain && !b->is_domain)
+			best = Min(best, Coverage(a, b));
+	}
+
+	/*
+	 * A key that is another key with more letters appended is another name
+	 * ("Norso" vs "Norsol", "Gonra" vs "Gonrara"), however high
+	 * Jaro-Winkler rates the shared start; appended legal forms and web
+	 * affixes are recognised below.
+	 */
+	{
+		const CkParsed *s = a->keylen < b->keylen ? a : b;
+		const CkParsed *l = a->keylen < b->keylen ? b : a;
+
+		if (l->keylen >= s->keylen + 2 && memcmp(s->key, l->key, s->keylen) == 0)
+			best = Min(best, 0.88);
+	}
+
+	/* transliteration variants: the same skeleton */
+	{
+		char	   *ka = Skeleton(a->key, a->keylen);
+		char	   *kb = Skeleton(b->key, b->keylen);
+
+		if (ka && kb && strcmp(ka, kb) == 0)
+			best = Max(best, 0.95);
+		if (ka)
+			sum_core_free(ka);
+		if (kb)
+			sum_core_free(kb);
 	}
 	best = Max(best, GluedScore(forms, a, b));
 	best = Max(best, GluedScore(forms, b, a));

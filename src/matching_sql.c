@@ -20,6 +20,10 @@
  *                    domain resembles the account (>= matching.support_threshold);
  *   fuzzy            company_similarity >= matching.fuzzy_threshold alone.
  *
+ * A fuzzy candidate is dropped when the evidence conflicts: the sign-up's
+ * corporate email domain and the account's domain are both known and name
+ * different companies (different keys).
+ *
  * Fuzzy candidates come only from the 3-gram index (the accounts sharing
  * the most grams with the key, at most matching.max_candidates), never
  * from all pairs.  Several accounts with equal evidence (subsidiaries
@@ -837,13 +841,29 @@ Decide(MatchState *st, int method, int n, const char *signup_id,
 	while (ntied < n && c[ntied].score == c[0].score)
 		ntied++;
 
+	/*
+	 * A fuzzy winner needs a margin over every candidate of another company
+	 * (another key); candidates with the winner's key are duplicates or
+	 * subsidiaries, which the tie-break rules order.
+	 */
+	if (method == M_FUZZY || method == M_FUZZY_SUPPORTED)
+	{
+		const CkParsed *wk = &st->acc[c[0].acc].name_key;
+
+		for (i = 1; i < n; i++)
+		{
+			const CkParsed *ok = &st->acc[c[i].acc].name_key;
+
+			if (strcmp(ok->key, wk->key) != 0 &&
+				c[0].score - c[i].score < st->ms.min_margin)
+				return false;
+		}
+	}
+
 	if (ntied == 1 && n > 1)
 	{
 		runner = c[1].score;
 		runner_id = st->acc[c[1].acc].id;
-		if ((method == M_FUZZY || method == M_FUZZY_SUPPORTED) &&
-			c[0].score - c[1].score < st->ms.min_margin)
-			return false;
 	}
 	else if (ntied > 1)
 	{
@@ -967,6 +987,14 @@ MatchSignup(MatchState *st, const char *signup_id, const char *email,
 							if (fuzzy[j].acc == ids[i])
 								dup = true;
 						if (dup || !a->has_name)
+							continue;
+
+						/*
+						 * Conflicting evidence: the person's company domain
+						 * is not the account's, and names them differently.
+						 */
+						if (si.has_email_key && a->has_dkey &&
+							strcmp(si.email_key.key, a->domain_key.key) != 0)
 							continue;
 						if (si.has_company)
 							s1 = ck_similarity(SumLegalForms(), &si.company_key, &a->name_key);

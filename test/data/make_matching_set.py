@@ -13,8 +13,8 @@ import csv
 import os
 import random
 
-rnd = random.Random(20261123)
-here = os.path.dirname(os.path.abspath(__file__))
+rnd = random.Random(int(os.environ.get("SEED", "20261123")))
+here = os.environ.get("OUTDIR") or os.path.dirname(os.path.abspath(__file__))
 
 SYL = ["al", "tu", "ra", "nor", "vex", "ko", "ri", "ban", "del", "ta", "zen", "mo", "lu", "qua",
        "tri", "ver", "sol", "mar", "kin", "do", "pe", "lin", "gar", "fi", "so", "ne", "xa", "bri",

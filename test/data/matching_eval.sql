@@ -18,7 +18,7 @@ SELECT m.*, s.true_account_id, s.kind, s.email,
 
 \echo 'precision per method (matches made by the method that are right)'
 SELECT method, count(*) AS matches, count(*) FILTER (WHERE correct) AS right,
-	   round(avg(correct::int), 4) AS precision
+	   round(avg(coalesce(correct, false)::int), 4) AS precision
   FROM eval_result WHERE account_id IS NOT NULL GROUP BY method
  ORDER BY array_position(ARRAY['domain', 'company_key', 'fuzzy_supported', 'fuzzy'], method);
 
