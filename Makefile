@@ -18,6 +18,8 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	company_key \
+	matching \
+	people \
 	settings \
 	similarity \
 	upgrade
