@@ -815,11 +815,11 @@ done:
  *   concatenated (word order: "Bank of X" vs "X Bank"); Jaro-Winkler
  *   forgives typos and rewards a shared start, and stays low when only a
  *   few letters are shared ("acme" vs "acnestudios" 0.67).  For two
- *   names of several words this is capped at (1 + coverage) / 2, where
+ *   names of several words this is capped at 0.4 + 0.6 * coverage, where
  *   coverage is how well every word of three or more letters of each has
  *   a close word in the other (the smallest best Jaro-Winkler), so that a
  *   shared industry word ("Bezen Solutions" vs "Zenra Solutions") or an
- *   extra word ("Acme" vs "Acme Studios": 0.5) keeps the score low;
+ *   extra word ("Acme" vs "Acme Studios": 0.4) keeps the score low;
  * - 0.97 when one key is the other's full name with its legal form kept
  *   ("acmecorp.com" vs "Acme Corp": the domain spells the form);
  * - 0.95 when one key is the other key followed by a legal form glued on
@@ -1157,7 +1157,7 @@ ck_similarity(const CkForms *forms, const CkParsed *a, const CkParsed *b)
 			sum_core_free(sb);
 		/* two names: each one's own words must be found in the other */
 		if (!a->is_domain && !b->is_domain)
-			best = Min(best, (1.0 + Coverage(a, b)) / 2);
+			best = Min(best, 0.4 + 0.6 * Coverage(a, b));
 	}
 
 	/*
