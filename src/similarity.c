@@ -915,6 +915,69 @@ done:
 	return common;
 }
 
+/*
+ * JaroWeight64: Jaro for strings of at most 64 code points with bit sets:
+ * for a[i], the first unused position of the same character in b's window
+ * is the lowest bit of match mask & ~used & window.  Same greedy matching
+ * as the textbook loop, a few word operations per character.
+ */
+static double
+JaroWeight64(const sim_char *a, size_t alen, const sim_char *b, size_t blen,
+			 size_t range)
+{
+	uint64_t	ascii[128];
+	BlockHash	hash;
+	PatternMap	pm;
+	uint64_t	aflags = 0,
+				bflags = 0,
+				af,
+				bf;
+	int64_t		common = 0,
+				trans = 0;
+	size_t		i;
+	double		c;
+
+	PatternInit1(&pm, ascii, &hash, b, blen);
+	for (i = 0; i < alen; i++)
+	{
+		size_t		lo = i > range ? i - range : 0;
+		size_t		hi = Min(i + range, blen - 1);
+		uint64_t	window,
+					cand;
+
+		if (lo > hi)
+			continue;
+		window = (hi == 63 ? ~UINT64_C(0) : ((UINT64_C(1) << (hi + 1)) - 1)) &
+			~((UINT64_C(1) << lo) - 1);
+		cand = PatternGet(&pm, 0, a[i]) & ~bflags & window;
+		if (cand)
+		{
+			bflags |= cand & (~cand + 1);	/* lowest set bit */
+			aflags |= UINT64_C(1) << i;
+			common++;
+		}
+	}
+	if (common == 0)
+		return 0.0;
+
+	/* pair the matched characters in order and count the mismatches */
+	af = aflags;
+	bf = bflags;
+	while (af)
+	{
+		int			ia = __builtin_ctzll(af);
+		int			jb = __builtin_ctzll(bf);
+
+		if (a[ia] != b[jb])
+			trans++;
+		af &= af - 1;
+		bf &= bf - 1;
+	}
+	trans /= 2;
+	c = (double) common;
+	return (c / (double) alen + c / (double) blen + (c - (double) trans) / c) / 3;
+}
+
 /* JaroWeight: the Jaro similarity as jellyfish computes it; < 0 on OOM */
 static double
 JaroWeight(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
@@ -935,6 +998,9 @@ JaroWeight(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 	range = Max(alen, blen) / 2;
 	range = range > 0 ? range - 1 : 0;
 
+	if (alen <= 64 && blen <= 64)
+		return JaroWeight64(a, alen, b, blen, range);
+
 	if (alen + blen <= sizeof(stackflags))
 		aflag = stackflags;
 	else
@@ -946,27 +1012,7 @@ JaroWeight(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 	bflag = aflag + alen;
 	memset(aflag, 0, alen + blen);
 
-	if (alen <= 64 && blen <= 64)
-	{
-		for (i = 0; i < alen; i++)
-		{
-			size_t		lo = i > range ? i - range : 0;
-			size_t		hi = Min(i + range, blen - 1);
-			size_t		j;
-
-			for (j = lo; j <= hi; j++)
-			{
-				if (!bflag[j] && b[j] == a[i])
-				{
-					aflag[i] = bflag[j] = 1;
-					common++;
-					break;
-				}
-			}
-		}
-	}
-	else
-		common = JaroMatchLong(a, alen, b, blen, range, aflag, bflag);
+	common = JaroMatchLong(a, alen, b, blen, range, aflag, bflag);
 
 	if (common <= 0)
 	{
