@@ -760,7 +760,13 @@ SELECT f.form, f.position, f.country, f.description, 'shipped' FROM (VALUES
 	('Limited', 'suffix', 'NZ', 'Limited'),
 	('ش.م.م', 'suffix', 'EG', 'Sharikat musahamat misriya / LLC'),
 	('ذ.م.م', 'suffix', 'AE', 'LLC (dhat mas''uliya mahduda)')
-) AS f(form, position, country, description);
+) AS f(form, position, country, description)
+ /*
+  * The script is UTF-8; a database in another encoding reads its non-ASCII
+  * bytes as other characters, so there only the ASCII forms are shipped.
+  */
+ WHERE pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.=) 'UTF8'
+	OR f.form OPERATOR(pg_catalog.~) '^[ -~]*$';
 SELECT pg_catalog.pg_extension_config_dump('sum.legal_forms', 'WHERE source <> ''shipped''');
 
 /*
@@ -793,7 +799,7 @@ INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value,
 	 'company_similarity at or above which a fuzzy name match needs no other signal'),
 	('matching.fuzzy_supported_threshold', '0.85', 'numeric', 0, 1,
 	 'company_similarity at or above which a fuzzy name match is accepted with a supporting signal (same country, similar email domain)'),
-	('matching.support_threshold', '0.85', 'numeric', 0, 1,
+	('matching.support_threshold', '0.95', 'numeric', 0, 1,
 	 'company_similarity between the email domain and the account at or above which the email domain supports a fuzzy name match'),
 	('matching.min_margin', '0.02', 'numeric', 0, 1,
 	 'a fuzzy match closer than this to a different runner-up is ambiguous and not made'),

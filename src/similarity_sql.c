@@ -62,8 +62,9 @@ DecodeText(text *t, CodePoints *cp)
 	size_t		nbytes = VARSIZE_ANY_EXHDR(t);
 
 	sim_interrupt_hook = SimilarityInterrupt;
-	cp->chars = (nbytes <= SIM_STACK_CHARS) ? cp->stack :
-		palloc_extended(nbytes * sizeof(sim_char), MCXT_ALLOC_HUGE);
+	/* one more: pg_mb2wchar_with_len writes a terminating zero */
+	cp->chars = (nbytes < SIM_STACK_CHARS) ? cp->stack :
+		palloc_extended((nbytes + 1) * sizeof(sim_char), MCXT_ALLOC_HUGE);
 
 	if (GetDatabaseEncoding() == PG_UTF8)
 	{
