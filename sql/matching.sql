@@ -71,6 +71,17 @@ SELECT count(*) AS rows FROM sum.match_accounts(
 SELECT signup_id, account_id, method FROM sum.match_accounts(
 	'SELECT * FROM m_signups WHERE signup_id = 3', 'SELECT * FROM m_accounts WHERE false');
 
+-- hostile input: megabyte names, NULL names, emoji, repeated account ids
+CREATE TABLE m_odd_accounts AS
+SELECT * FROM (VALUES (1, repeat('Acme ', 200000), 'acme.com'), (2, NULL, NULL), (2, '🚀🚀', 'rocket.io'),
+	(3, 'Zenith Ltd', repeat('x', 300) || '.com'), (4, 'Stark Industries', 'stark.com')) AS t(account_id, name, domain);
+SELECT signup_id, account_id, method FROM sum.match_accounts(
+	$$SELECT * FROM (VALUES (1, 'a@acme.com', repeat('Zenith ', 150000)), (2, 'b@gmail.com', '🚀🚀'),
+		(3, 'c@gmail.com', repeat('x', 1000000)), (4, 'd@gmail.com', 'Zenith')) AS t(signup_id, email, company_name)$$,
+	'SELECT * FROM m_odd_accounts')
+ ORDER BY signup_id::int;
+DROP TABLE m_odd_accounts;
+
 -- bad input
 SELECT * FROM sum.match_accounts('SELECT 1 AS id', 'SELECT * FROM m_accounts');
 SELECT * FROM sum.match_accounts('SELECT * FROM m_signups', 'SELECT account_id FROM m_accounts');
