@@ -309,17 +309,31 @@ HasNonAscii(const sim_char *p, size_t m)
 }
 
 /*
- * PatternInit1: match vectors of a pattern of at most 64 code points in
- * caller-provided storage (no allocation).
+ * A process-wide ASCII match table that is all zero between uses, so that
+ * the short-string paths (millions of calls on names) need not clear 1 kB
+ * each time: PatternInit1 fills the pattern's entries, PatternDone1 zeroes
+ * just those.  If an error or cancellation ever leaves it in use, the next
+ * user finds it marked dirty and clears it whole.  The code is
+ * single-threaded and the users never nest.
+ */
+static uint64_t clean_ascii[128];
+static bool clean_dirty = false;
+
+/*
+ * PatternInit1: match vectors of a pattern of at most 64 code points, in
+ * the shared clean table and caller-provided hash storage (no allocation).
+ * Release with PatternDone1.
  */
 static void
-PatternInit1(PatternMap *pm, uint64_t *ascii, BlockHash *hash,
+PatternInit1(PatternMap *pm, BlockHash *hash,
 			 const sim_char *p, size_t m)
 {
 	pm->nblocks = 1;
 	pm->owned = false;
-	pm->ascii = ascii;
-	memset(ascii, 0, 128 * sizeof(uint64_t));
+	pm->ascii = clean_ascii;
+	if (clean_dirty)
+		memset(clean_ascii, 0, sizeof(clean_ascii));
+	clean_dirty = true;
 	if (HasNonAscii(p, m))
 	{
 		pm->hash = hash;
@@ -328,6 +342,18 @@ PatternInit1(PatternMap *pm, uint64_t *ascii, BlockHash *hash,
 	else
 		pm->hash = NULL;
 	PatternFill(pm, p, m);
+}
+
+/* PatternDone1: give the shared table back clean */
+static void
+PatternDone1(PatternMap *pm, const sim_char *p, size_t m)
+{
+	size_t		k;
+
+	for (k = 0; k < m; k++)
+		if (p[k] < 128)
+			clean_ascii[p[k]] = 0;
+	clean_dirty = false;
 }
 
 /* PatternInit: match vectors of any pattern; false when out of memory */
@@ -593,12 +619,12 @@ sim_levenshtein(const sim_char *a, size_t alen, const sim_char *b, size_t blen,
 
 	if (alen <= 64)
 	{
-		uint64_t	ascii[128];
 		BlockHash	hash;
 		PatternMap	pm;
 
-		PatternInit1(&pm, ascii, &hash, a, alen);
+		PatternInit1(&pm, &hash, a, alen);
 		result = LevSingle(&pm, alen, b, blen, limit);
+		PatternDone1(&pm, a, alen);
 	}
 	else
 	{
@@ -621,7 +647,6 @@ int64_t
 sim_lcs(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 {
 	PatternMap	pm;
-	uint64_t	ascii[128];
 	BlockHash	hash;
 	uint64_t	s1[1];
 	uint64_t   *s = s1;
@@ -658,7 +683,7 @@ sim_lcs(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 
 	nb = (alen + 63) / 64;
 	if (nb == 1)
-		PatternInit1(&pm, ascii, &hash, a, alen);
+		PatternInit1(&pm, &hash, a, alen);
 	else
 	{
 		if (!PatternInit(&pm, a, alen))
@@ -703,6 +728,8 @@ sim_lcs(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 	}
 	if (s != s1)
 		sum_core_free(s);
+	if (nb == 1)
+		PatternDone1(&pm, a, alen);
 	PatternFree(&pm);
 	return lcs + (int64_t) prefix;
 }
@@ -925,7 +952,6 @@ static double
 JaroWeight64(const sim_char *a, size_t alen, const sim_char *b, size_t blen,
 			 size_t range)
 {
-	uint64_t	ascii[128];
 	BlockHash	hash;
 	PatternMap	pm;
 	uint64_t	aflags = 0,
@@ -937,7 +963,7 @@ JaroWeight64(const sim_char *a, size_t alen, const sim_char *b, size_t blen,
 	size_t		i;
 	double		c;
 
-	PatternInit1(&pm, ascii, &hash, b, blen);
+	PatternInit1(&pm, &hash, b, blen);
 	for (i = 0; i < alen; i++)
 	{
 		size_t		lo = i > range ? i - range : 0;
@@ -957,6 +983,7 @@ JaroWeight64(const sim_char *a, size_t alen, const sim_char *b, size_t blen,
 			common++;
 		}
 	}
+	PatternDone1(&pm, b, blen);
 	if (common == 0)
 		return 0.0;
 
