@@ -87,6 +87,7 @@ SELECT sum.levenshtein(repeat('é', 1000000), repeat('é', 999999) || 'e') AS mb
 -- long loops answer to cancellation
 SET statement_timeout = '300ms';
 SELECT sum.damerau_levenshtein(a, b) FROM long_text;
+SELECT sum.levenshtein(repeat(a, 10), repeat(b, 10)) FROM long_text;
 RESET statement_timeout;
 DROP TABLE long_text;
 
