@@ -894,8 +894,7 @@ Decide(MatchState *st, int method, int n, const char *signup_id,
 			break;
 		case M_COMPANY_KEY:
 			appendStringInfo(&ev, "company key \"%s\" (%s)",
-							 (strcmp(c[0].what, "email domain") == 0 ||
-							  strcmp(c[0].what, "email domain = account domain key") == 0) ?
+							 strcmp(c[0].what, "email domain") == 0 ?
 							 si->email_key.key : si->company_key.key, c[0].what);
 			break;
 		default:
