@@ -286,6 +286,8 @@ CREATE TABLE sum.legal_forms (
 COMMENT ON TABLE sum.legal_forms IS
 	'legal forms removed by company_key (suffix at the end, prefix at the start); user rows win over shipped rows';
 CREATE INDEX legal_forms_form_key ON sum.legal_forms (form_key);
+COMMENT ON INDEX sum.legal_forms_form_key IS
+	'finds the rows of one normalized form, for user rows overriding shipped ones';
 
 /*
  * sum.legal_forms_check(): compute form_key and refuse forms the matcher
@@ -311,6 +313,8 @@ COMMENT ON FUNCTION sum.legal_forms_check() IS
 
 CREATE TRIGGER legal_forms_check BEFORE INSERT OR UPDATE ON sum.legal_forms
 	FOR EACH ROW EXECUTE FUNCTION sum.legal_forms_check();
+COMMENT ON TRIGGER legal_forms_check ON sum.legal_forms IS
+	'normalizes form into form_key and refuses unusable forms';
 CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON sum.legal_forms FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
 
