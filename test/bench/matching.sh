@@ -9,6 +9,9 @@
 #      against a pg_trgm similarity() join (GIN index, % operator, best
 #      account per sign-up) as the baseline, timed on the first TRGM_SAMPLE
 #      sign-ups (it takes minutes on all of them) and compared per row.
+#   3. 100 k logins: sum.dedupe_people (union-find in C, match-profile
+#      emails) against connected components by a recursive CTE over the
+#      pairs of equal raw emails, the way it is written in SQL today.
 # Prints times per row and ratios.  Never fails.
 #
 # Runs on a throwaway cluster, holding the shared lock for the whole run:
@@ -34,7 +37,7 @@ CREATE EXTENSION IF NOT EXISTS sum;
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 CREATE EXTENSION IF NOT EXISTS pg_similarity;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-DROP TABLE IF EXISTS bench_pairs, bench_accounts, bench_signups;
+DROP TABLE IF EXISTS bench_pairs, bench_accounts, bench_signups, bench_logins;
 -- name-like pairs of 6 to 30 characters: b is a with one or two edits
 CREATE TABLE bench_pairs AS
 SELECT a, CASE i % 4
@@ -69,7 +72,16 @@ SELECT i AS signup_id,
   FROM generate_series(1, $SIGNUPS) AS i
   JOIN bench_accounts a ON a.account_id = (i * 7919) % $ACCOUNTS;
 CREATE INDEX ON bench_accounts USING gin (name gin_trgm_ops);
-VACUUM ANALYZE bench_pairs, bench_accounts, bench_signups;
+-- logins: one in five is a second login of the one before (same mailbox);
+-- and groups of 20 share a CRM contact (match_key), which the SQL baseline
+-- sees as a chain of pairs (i, i + 1)
+CREATE TABLE bench_logins AS
+SELECT i AS login_id,
+	   'u' || CASE WHEN i % 5 = 1 THEN i - 1 ELSE i END || '@gmail.com' AS email,
+	   'Person ' || i AS full_name,
+	   'c' || (i / 20) AS match_key
+  FROM generate_series(1, $SIGNUPS) AS i;
+VACUUM ANALYZE bench_pairs, bench_accounts, bench_signups, bench_logins;
 EOF
 
 # run SQL once, print milliseconds
@@ -108,10 +120,14 @@ t_match=$(ms "SELECT count(*) FROM sum.match_accounts('$SIGNUPS_Q', '$ACCOUNTS_Q
 # the pg_trgm join takes minutes on all sign-ups: time it on a sample
 b_trgm=$(ms "SELECT count(*) FROM (SELECT DISTINCT ON (s.signup_id) s.signup_id, a.account_id FROM bench_signups s JOIN bench_accounts a ON a.name % s.company_name WHERE s.signup_id <= $TRGM_SAMPLE ORDER BY s.signup_id, similarity(a.name, s.company_name) DESC) x")
 
+t_dedupe=$(ms "SELECT count(*) FROM sum.dedupe_people('SELECT login_id, email, full_name, match_key FROM bench_logins')")
+b_cte=$(ms "WITH RECURSIVE p AS (SELECT l1.login_id AS a, l2.login_id AS b FROM bench_logins l1 JOIN bench_logins l2 ON l2.email = l1.email AND l2.login_id <> l1.login_id UNION ALL SELECT login_id, login_id + 1 FROM bench_logins WHERE (login_id + 1) / 20 = login_id / 20 AND login_id < $SIGNUPS), e AS (SELECT a, b FROM p UNION SELECT b, a FROM p), cc(node, comp) AS (SELECT login_id, login_id FROM bench_logins UNION SELECT e.b, cc.comp FROM cc JOIN e ON e.a = cc.node) SELECT count(*) FROM (SELECT node, min(comp) FROM cc GROUP BY node) x")
+
 echo "sum matching benchmark: $PAIRS string pairs; $SIGNUPS sign-ups x $ACCOUNTS accounts (length(a) + length(b) over the pairs, for scale: $scan ms)"
 report "sum.levenshtein" "$PAIRS" "$t_lev" "fuzzystrmatch levenshtein" "$PAIRS" "$b_lev"
 report "sum.jaro_winkler_similarity" "$PAIRS" "$t_jw" "pg_similarity jarowinkler" "$PAIRS" "$b_jw"
 report "sum.match_accounts" "$SIGNUPS" "$t_match" "pg_trgm % join" "$TRGM_SAMPLE" "$b_trgm"
+report "sum.dedupe_people" "$SIGNUPS" "$t_dedupe" "recursive CTE components" "$SIGNUPS" "$b_cte"
 psql -XAtq -c "SELECT 'match_accounts methods: ' || string_agg(method || ' ' || n, ', ' ORDER BY method) FROM (SELECT method, count(*) AS n FROM sum.match_accounts('$SIGNUPS_Q', '$ACCOUNTS_Q') GROUP BY method) x" 2>/dev/null
-psql -Xq -c "DROP TABLE IF EXISTS bench_pairs, bench_accounts, bench_signups" >/dev/null 2>&1
+psql -Xq -c "DROP TABLE IF EXISTS bench_pairs, bench_accounts, bench_signups, bench_logins" >/dev/null 2>&1
 exit 0
