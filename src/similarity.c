@@ -1022,6 +1022,9 @@ JaroWeight(const sim_char *a, size_t alen, const sim_char *b, size_t blen)
 
 	if (alen == 0 || blen == 0)
 		return 0.0;
+	/* every character matches in place: (1 + 1 + 1) / 3, exactly */
+	if (alen == blen && memcmp(a, b, alen * sizeof(sim_char)) == 0)
+		return 1.0;
 	range = Max(alen, blen) / 2;
 	range = range > 0 ? range - 1 : 0;
 
