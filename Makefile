@@ -6,8 +6,14 @@ OBJS = \
 	src/config.o \
 	src/core.o \
 	src/domain.o \
+	src/funnel.o \
+	src/funnel_sql.o \
 	src/matching_sql.o \
+	src/milestone.o \
+	src/milestone_sql.o \
 	src/people_sql.o \
+	src/persona.o \
+	src/persona_sql.o \
 	src/similarity.o \
 	src/similarity_sql.o \
 	src/sum.o \
@@ -18,8 +24,15 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	company_key \
+	funnel \
 	matching \
+	milestone_defs \
+	milestones \
 	people \
+	persona \
+	persona_buying \
+	persona_eval \
+	retention \
 	settings \
 	similarity \
 	upgrade

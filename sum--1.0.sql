@@ -85,6 +85,8 @@ CREATE VIEW sum.settings AS
 	  LEFT JOIN sum.setting_overrides o ON o.name OPERATOR(pg_catalog.=) d.name;
 COMMENT ON VIEW sum.settings IS
 	'every setting with its current value; UPDATE to change, DELETE to reset to the default';
+-- C code reads settings with the caller's rights: every role may read them
+GRANT SELECT ON sum.settings TO PUBLIC;
 
 /*
  * sum.check_setting(name, value): raise invalid_parameter_value unless value
@@ -881,9 +883,2793 @@ CREATE TYPE sum.buying_role AS ENUM ('unknown', 'user', 'influencer', 'decision_
 COMMENT ON TYPE sum.buying_role IS
 	'part a person plays in a purchase: unknown < user < influencer < decision_maker';
 
+/*
+ * sum.persona: what a job title says about a person.  Attribute names are
+ * the contract; rules holds the patterns of the sum.persona_rules rows that
+ * decided, in title order.
+ */
+CREATE TYPE sum.persona AS (
+	function sum.job_function,
+	seniority sum.seniority,
+	confidence real,
+	rules text[]
+);
+COMMENT ON TYPE sum.persona IS
+	'function, seniority, confidence (0..1) and deciding rule patterns of a job title';
+
+/*
+ * sum.persona_rules: the classifier's rules, as data.  Rows with source
+ * 'shipped' come with the extension (and are re-created by each version);
+ * rows with source 'user' add to them, and a user row whose pattern equals a
+ * shipped one replaces it (enabled = false disables it).  pg_dump saves the
+ * user rows only.  The trigger below validates every write
+ * (invalid_parameter_value) and stores patterns in canonical form.
+ *
+ *   pattern    one to eight words, folded like titles ("Head of" -> "head of");
+ *              "word*" prefix, "*word" suffix, "*word*" infix, "^" / "$"
+ *              anchor to the start / end of a title segment
+ *   action     classify: contributes seniority and/or function;
+ *              block: the same, then ignores the rest of its segment
+ *              ("assistant to"); stop: ignores its segment from here ("at")
+ *   seniority  label of sum.seniority, or NULL
+ *   function   label of sum.job_function, or NULL
+ *   weight     function evidence, 0..100 (functions add up; highest wins)
+ *   priority   seniority evidence, 0..100 (highest wins; then higher rank)
+ *
+ * A longer match hides the matches inside it ("account executive" hides
+ * "executive"); on the same words an exact pattern hides wildcard ones.
+ */
+CREATE TABLE sum.persona_rules (
+	pattern text NOT NULL,
+	source text NOT NULL DEFAULT 'user',
+	action text NOT NULL DEFAULT 'classify',
+	seniority text,
+	function text,
+	weight real NOT NULL DEFAULT 1,
+	priority integer NOT NULL DEFAULT 50,
+	enabled boolean NOT NULL DEFAULT true,
+	lang text,
+	note text,
+	updated_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	PRIMARY KEY (pattern, source)
+);
+COMMENT ON TABLE sum.persona_rules IS
+	'job title rules: shipped defaults and user rows (user rows win); see sum.persona_rules_effective';
+SELECT pg_catalog.pg_extension_config_dump('sum.persona_rules',
+	'WHERE source OPERATOR(pg_catalog.=) ''user''');
+
+CREATE FUNCTION sum.persona_rules_check() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'sum_persona_rules_check'
+	LANGUAGE C;
+COMMENT ON FUNCTION sum.persona_rules_check() IS
+	'trigger: validate a persona rule, store its pattern canonical, protect shipped rules';
+
+CREATE TRIGGER persona_rules_check BEFORE INSERT OR UPDATE OR DELETE
+	ON sum.persona_rules FOR EACH ROW EXECUTE FUNCTION sum.persona_rules_check();
+CREATE TRIGGER persona_rules_truncate BEFORE TRUNCATE
+	ON sum.persona_rules FOR EACH STATEMENT EXECUTE FUNCTION sum.persona_rules_check();
+CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON sum.persona_rules FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
+
+/* The rules the classifier uses: user rows replace shipped rows of the same pattern */
+CREATE VIEW sum.persona_rules_effective AS
+	SELECT r.pattern, r.action, r.seniority, r.function, r.weight, r.priority,
+		   r.source, r.lang, r.note
+	  FROM sum.persona_rules r
+	 WHERE r.enabled
+	   AND (r.source OPERATOR(pg_catalog.=) 'user'
+			OR NOT EXISTS (SELECT 1 FROM sum.persona_rules u
+							WHERE u.pattern OPERATOR(pg_catalog.=) r.pattern
+							  AND u.source OPERATOR(pg_catalog.=) 'user'));
+COMMENT ON VIEW sum.persona_rules_effective IS
+	'persona rules in force: enabled rows, user rows replacing shipped rows of the same pattern';
+
+/*
+ * Every role that may call the classifier reads the rules (it compiles them
+ * with the caller's rights); writing them stays with the table's owner and
+ * those it grants to.
+ */
+GRANT SELECT ON sum.persona_rules, sum.persona_rules_effective TO PUBLIC;
+
+/*
+ * Classification.  STABLE, not IMMUTABLE: the answer depends on
+ * sum.persona_rules, which users change.  Compiled rules are cached per
+ * backend and recompiled after the table changes.
+ */
+CREATE FUNCTION sum.title_persona(title text) RETURNS sum.persona
+	AS 'MODULE_PATHNAME', 'sum_title_persona'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.title_persona(text) IS
+	'function, seniority, confidence and deciding rules of a job title; unknown/unknown/0 for junk; STABLE (reads sum.persona_rules)';
+
+CREATE FUNCTION sum.title_seniority(title text) RETURNS sum.seniority
+	AS 'MODULE_PATHNAME', 'sum_title_seniority'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.title_seniority(text) IS
+	'seniority of a job title; unknown for junk; STABLE (reads sum.persona_rules)';
+
+CREATE FUNCTION sum.title_function(title text) RETURNS sum.job_function
+	AS 'MODULE_PATHNAME', 'sum_title_function'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.title_function(text) IS
+	'job function of a title; unknown for junk; STABLE (reads sum.persona_rules)';
+
+/* Depend on the code (and ICU's transliteration) only */
+CREATE FUNCTION sum.title_normalize(title text) RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_title_normalize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.title_normalize(text) IS
+	'the words the persona rules see in a title: folded, noise dropped, segments separated by " | "';
+
+CREATE FUNCTION sum.persona_pattern(pattern text) RETURNS text
+	AS 'MODULE_PATHNAME', 'sum_persona_pattern'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.persona_pattern(text) IS
+	'canonical form of a persona rule pattern; invalid_parameter_value for an invalid one';
+
+/*
+ * sum.buying_role(persona, employees): the part the person plays in buying
+ * the product, from the persona.* settings.  STABLE (reads sum.settings);
+ * not STRICT because employees may be NULL (company size unknown).
+ */
+CREATE FUNCTION sum.buying_role(persona sum.persona, employees integer DEFAULT NULL)
+	RETURNS sum.buying_role
+	AS 'MODULE_PATHNAME', 'sum_buying_role'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.buying_role(sum.persona, integer) IS
+	'decision_maker, influencer, user or unknown, from buyer functions and company-size thresholds in sum.settings; STABLE';
+
+INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value, allowed_values, description) VALUES
+	('persona.buyer_functions', '{general_management,marketing,sales,operations}', 'text[]', NULL, NULL, NULL,
+	 'job functions that buy the product (labels of sum.job_function): their leaders decide, their managers influence'),
+	('persona.decision_maker_seniority', 'director', 'text', NULL, NULL,
+	 ARRAY['intern', 'entry', 'senior', 'manager', 'director', 'vp', 'c_level', 'owner'],
+	 'lowest seniority in a buyer function that decides a purchase at a mid-size company (or when size is unknown)'),
+	('persona.influencer_seniority', 'manager', 'text', NULL, NULL,
+	 ARRAY['intern', 'entry', 'senior', 'manager', 'director', 'vp', 'c_level', 'owner'],
+	 'lowest seniority in a buyer function that influences a purchase'),
+	('persona.small_company_employees', '50', 'integer', 0, 100000000, NULL,
+	 'companies with at most this many employees are small'),
+	('persona.small_company_decision_maker_seniority', 'manager', 'text', NULL, NULL,
+	 ARRAY['intern', 'entry', 'senior', 'manager', 'director', 'vp', 'c_level', 'owner'],
+	 'lowest seniority in a buyer function that decides at a small company (owners and c-level decide there in any function)'),
+	('persona.large_company_employees', '1000', 'integer', 0, 100000000, NULL,
+	 'companies with at least this many employees are large'),
+	('persona.large_company_decision_maker_seniority', 'vp', 'text', NULL, NULL,
+	 ARRAY['intern', 'entry', 'senior', 'manager', 'director', 'vp', 'c_level', 'owner'],
+	 'lowest seniority in a buyer function that decides at a large company');
+
+/*
+ * Shipped rules, by language.  Each statement inserts patterns that share
+ * their action, seniority, function, weight and priority; lang is NULL for a
+ * word several languages share.  Priorities: 90 intern words, 70 owner /
+ * c-level / vp / director words, 60 junior, 50 manager words, 40 senior
+ * words, 30 mid-level (pleno, medior), 20 assistant and associate, 15
+ * executive, 10 job nouns (engineer, analyst), 5 words that are mostly
+ * adjectives (commercial).  Weights: 1 for a function word, 0.5 for a
+ * generic job noun or a title that implies general management, 1.5 for a
+ * phrase that must beat its parts (product marketing).
+ */
+-- BEGIN persona shipped rules
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'founder', 'founders', 'cofounder', 'founding partner', 'owner', 'owners',
+	'proprietor', 'partner', 'managing partner', 'senior partner',
+	'general partner', 'equity partner', 'entrepreneur', 'business owner',
+	'solopreneur'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'self employed', 'selfemployed', 'freelance', 'freelancer', 'independent',
+	'independent contractor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'product', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product owner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'operations', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'process owner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'founding engineer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'business partner', 'business partnerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'other', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistant professor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'hr', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'people partner', 'talent partner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'sales', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'client partner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'general_management', 1, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'founder associate', 'founders associate'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'sales', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'partner manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'partner marketing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'channel partner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'partner success'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ceo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief executive'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief executive officer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'president', 'chairman', 'chairwoman', 'chairperson', 'chair',
+	'board member', 'member of the board', 'board director',
+	'managing director', 'general manager', 'gm', 'executive chairman'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief', 'c level', 'c suite', 'cxo', 'cso', 'cao'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'operations', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'coo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'engineering', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'finance', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cfo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'marketing', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cmo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'sales', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cro'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'product', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cpo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'it', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cio', 'ciso'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'data', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cdo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'sales', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cco'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'hr', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chro'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'legal', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'clo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'marketing', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cgo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief of staff'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'director', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief of staff to'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'finance', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief accountant'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chief architect'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vp', 'vps', 'svp', 'evp', 'avp', 'cvp', 'gvp', 'rvp', 'v p',
+	'vice president', 'vicepresident', 'vice presidente', 'vice presidenta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'executive director'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'director'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dir', 'head', 'head of'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'general_management', 0.5, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'country manager', 'country director'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'design', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'art director'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'manager', 'managers', 'mgr', 'mngr', 'manger', 'supervisor', 'team lead',
+	'team leader', 'teamlead', 'team manager', 'lead $', 'assistant manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistant vice president'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistant director'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'sales', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'account manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'office manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'customer_success', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'csm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'customer_success', 1.5, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technical account manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'customer_success', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tam'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'finance', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'controller'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'senior', 'sr', 'snr', 'lead', 'principal', 'staff', 'expert'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 0.5, 40, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'architect'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'other', 1, 40, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'professor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tech lead', 'technical lead'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'hr', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'hrbp'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'finance', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'senior controller'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'junior', 'jr', 'jnr'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'product', 1.5, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'associate product manager', 'assoc product manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'product', 1, 60, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'apm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'staff accountant'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistant'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'associate', 'assoc'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'research assistant'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 15, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'executive'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'engineer', 'engineers'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'developer', 'developers', 'dev', 'programmer', 'coder', 'sdet', 'sre',
+	'scrum master'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'analyst'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'designer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sourcer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'media buyer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'illustrator'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'specialist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'consultant', 'advisor', 'adviser'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'representative', 'rep', 'coordinator', 'officer', 'agent', 'clerk',
+	'employee', 'generalist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'support engineer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'administrator'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'admin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technician'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'accountant', 'bookkeeper', 'auditor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'recruiter'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'paralegal', 'attorney', 'lawyer', 'counsel', 'solicitor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'copywriter'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'writer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'strategist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'scientist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'statistician'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'researcher'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'buyer', 'planner', 'receptionist', 'secretary'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'teacher', 'nurse', 'physician', 'doctor', 'journalist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 0.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ambassador'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sysadmin', 'dba'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sdr', 'bdr', 'account executive', 'solutions engineer',
+	'solution engineer', 'solutions consultant', 'solution consultant'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'data engineer', 'business analyst'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product designer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product analyst'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product engineer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'brand designer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'intern', 'interns', 'internship', 'trainee', 'apprentice',
+	'working student', 'graduate trainee'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'student'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistant to', 'executive assistant', 'personal assistant',
+	'ceo assistant', 'assistant of'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, NULL, 0, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'^ test $', '^ tests $', '^ testing $'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'stop', NULL, NULL, 0, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'at', 'ex', 'former', 'formerly', 'previously', 'retired'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketing', 'mktg', 'growth', 'demand generation', 'demand gen', 'brand',
+	'branding', 'content', 'seo', 'sem', 'ppc', 'paid media', 'paid social',
+	'social media', 'community', 'communications', 'communication', 'comms',
+	'pr', 'public relations', 'events', 'event', 'lifecycle', 'email marketing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'crm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'advertising'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'digital'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'campaign', 'campaigns', 'lead generation', 'lead gen', 'influencer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product marketing', 'marketing operations'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketing automation', 'performance marketing', 'field marketing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'media'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'press', 'copywriting', 'abm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sales', 'business development', 'biz dev', 'bizdev'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'account'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'key account', 'key accounts'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'accounts'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'partnerships', 'partnership', 'alliances', 'alliance', 'channel',
+	'channels', 'pre sales', 'presales', 'revenue', 'revops'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'revenue operations', 'sales operations'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sales enablement'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'territory'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inside sales', 'outside sales', 'field sales'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 5, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'commercial'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'new business'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'customer success', 'client success', 'customer support'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technical support'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'support', 'customer service', 'customer services', 'customer care',
+	'customer experience', 'cx', 'onboarding', 'implementation',
+	'client services', 'client service'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'customer', 'client'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'call center', 'call centre', 'contact center'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'engineering', 'eng', 'software', 'devops', 'dev ops', 'site reliability',
+	'qa', 'quality assurance', 'test', 'testing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tester'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'frontend', 'front end', 'backend', 'back end', 'full stack', 'fullstack',
+	'mobile', 'ios', 'android'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'web'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'firmware', 'embedded', 'hardware', 'mechanical', 'electrical', 'civil'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'platform', 'cloud'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'r d', 'research and development', 'rnd'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'agile'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'java', 'javascript', 'python', 'react', 'php', 'ruby', 'golang', 'node'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'game'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'wordpress', 'technology'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technical', 'tech', 'release'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'it', 'information technology', 'ict'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 0.8, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'systems', 'system'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'network', 'networks', 'networking', 'help desk', 'helpdesk',
+	'service desk', 'desktop support', 'infrastructure', 'security',
+	'cybersecurity', 'cyber security', 'information security', 'infosec',
+	'database', 'sap', 'erp'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'information'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product', 'products'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product design'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'product management'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'design', 'ux', 'ui', 'user experience', 'graphic', 'graphics', 'visual',
+	'creative', 'art direction', 'motion', 'illustration'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'data', 'analytics', 'bi', 'business intelligence', 'data science',
+	'machine learning', 'ml', 'ai', 'artificial intelligence', 'deep learning',
+	'insights', 'statistics', 'business analysis'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'operations', 'ops', 'operating'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'business operations'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'logistics', 'supply chain', 'procurement', 'purchasing', 'sourcing',
+	'office', 'administrative'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'administration'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'facilities', 'facility'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'project', 'projects', 'program', 'programme'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pmo', 'production', 'plant', 'warehouse', 'quality'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'store', 'retail'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fleet', 'inventory', 'dispatch'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'finance', 'financial', 'fp a', 'accounting', 'accounts payable',
+	'accounts receivable', 'controlling', 'treasury', 'tax', 'taxation',
+	'audit', 'billing', 'credit'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'risk'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'investor relations', 'bookkeeping'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'hr', 'human resources', 'human resource', 'people', 'talent',
+	'talent acquisition', 'recruiting', 'recruitment', 'payroll',
+	'learning and development', 'l d'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'people operations'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'compensation', 'benefits', 'hris'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'legal'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', 'legal', 1, 70, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'general counsel'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'compliance', 'privacy'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'data protection'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'contract', 'contracts', 'regulatory'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'other', 0.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'consulting', 'research'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'general_management', 0.3, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'strategy'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'geschaftsfuhr*', 'geschaeftsfuehr*', 'geschaftsleitung',
+	'geschaeftsleitung', 'vorstand*', 'vorsitzende*', 'prasident*',
+	'praesident*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inhaber', 'inhaberin', 'grunder', 'grunderin', '*grunder', '*grunderin',
+	'*gruender', '*gruenderin', 'gesellschafter', 'gesellschafterin',
+	'teilhaber*', 'unternehmer', 'unternehmerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'selbststandig*', 'selbstandig*', 'selbststaendig*', 'freiberuf*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bereichsleit*', 'vizeprasident*', 'vizepraesident*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*leiter', '*leiterin', '*leitung', 'direktor', 'direktorin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'general_management', 0.5, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'prokurist', 'prokuristin', 'niederlassungsleiter',
+	'niederlassungsleiterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'operations', 1, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'werkleiter', 'werkleiterin', 'betriebsleiter', 'betriebsleiterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'finance', 1, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kaufmannischer leiter', 'kaufmannische leiterin', 'kaufmaennischer leiter'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'engineering', 1, 70, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technischer leiter', 'technische leiterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'teamleiter', 'teamleiterin', 'teamleitung', 'gruppenleiter',
+	'gruppenleiterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektleiter', 'projektleiterin', 'projektleitung'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 1, 50, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'filialleiter', 'filialleiterin', 'lagerleiter', 'lagerleiterin',
+	'schichtleiter', 'schichtleiterin', 'buroleiter', 'buroleiterin',
+	'bueroleiter', 'bueroleiterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'sales', 1, 50, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gebietsverkaufsleiter', 'gebietsleiter', 'partnermanager',
+	'partnermanagerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*manager', '*managerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*mitarbeiter', '*mitarbeiterin', 'mitarbeitende', '*sachbearbeiter',
+	'*sachbearbeiterin', '*referent', '*referentin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*berater', '*beraterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*entwickler', '*entwicklerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*ingenieur', '*ingenieurin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*beauftragter', '*beauftragte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*kaufmann', '*kauffrau'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*designer', '*designerin', '*gestalter', '*gestalterin', 'grafiker*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*analyst', '*analystin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*wissenschaftler', '*wissenschaftlerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juristin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*buchhalter', '*buchhalterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lohnbuchhalter', 'recruiter*', 'lohnbuchhalterin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'controllerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*betreuer', '*betreuerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'verkaufer', 'verkauferin', 'verkaeufer', 'verkaeuferin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'einkaufer', 'einkauferin', 'einkaeufer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*techniker', '*technikerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konstrukteur*', 'informatiker', 'informatikerin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'wirtschaftsinformatiker*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fachinformatiker*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'systemingenieur', 'systemingenieurin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vertriebsingenieur', 'vertriebsingenieurin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*spezialist', '*spezialistin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'texter*', 'pressesprecher*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sekretar*', 'sekretaer*', 'disponent*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'angestellte*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lehrer*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*anwalt*', '*anwaelt*', 'justiziar*', 'syndikus*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'steuerberater*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 0.5, 10, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*administrator', '*administratorin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*assistent', '*assistentin', '*assistenz'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 0.5, 40, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*architekt', '*architektin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'experte', 'expertin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'praktikant*', 'werkstudent*', 'auszubildend*', 'azubi*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'studentin'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistenz der', 'assistenz des', 'assistent der', 'assistent des',
+	'assistentin der', 'assistentin des'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'stop', NULL, NULL, 0, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bei', 'ehemals', 'ehemalig*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vertrieb*', 'verkauf*', 'aussendienst*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'innendienst*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketing*', 'kommunikation*', '*kommunikation', 'presse*', 'werbung'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personal*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 2, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personalentwickl*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'finanz*', 'buchhalt*', 'rechnungswesen', 'steuer*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projekt*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'einkauf*', 'logistik*', 'lager*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produktion*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'qualitat*', 'qualitaet*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'buro*', 'buero*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'empfang*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundenservice*', 'kundendienst*', 'kundenbetreu*', 'kundenberat*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kunden*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'entwicklung', '*entwicklung', 'entwicklungs*', 'software*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technisch*', 'technik'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produkt*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'daten*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 2, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'datenschutz*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'recht', 'rechts*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'netzwerk*', 'datenbank*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 0.5, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sicherheit*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'de', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'systemadmin*', 'systemintegration', 'informatik'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'directeur general', 'directrice generale', 'dg'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pdg'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'presidente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gerant', 'gerante', 'dirigeant', 'dirigeante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fondateur'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fondatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cofondateur'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cofondatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'associe', 'associee', 'chef d entreprise', 'proprietaire'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'auto entrepreneur', 'autoentrepreneur', 'independant', 'independante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'directeur', 'directrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'finance', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'daf'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'hr', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'drh'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'it', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dsi'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'marketing', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dircom'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'design', 1, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'directeur artistique', 'directrice artistique', 'directeur de creation',
+	'directrice de creation'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'general_management', 0.5, 70, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'directeur d agence', 'directrice d agence'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'responsable', 'chef', 'cheffe'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chef de projet', 'cheffe de projet'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chef de produit', 'cheffe de produit'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'marketing', 2, 50, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chef de produit marketing', 'cheffe de produit marketing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'charge', 'chargee', 'conseiller', 'conseillere'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'developpeur', 'developpeuse'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ingenieur', 'ingenieure'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'analyste'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technicien', 'technicienne'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'comptable'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juriste', 'avocat', 'avocate'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'secretaire', 'acheteur', 'acheteuse', 'logisticien*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gestionnaire'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'recruteur', 'recruteuse'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'graphiste', 'webdesigner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'consultante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'employe', 'attache', 'attachee', 'delegue', 'deleguee', 'animateur',
+	'animatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'teleconseiller*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'enseignant*', 'infirmier*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tresorier*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ingenieur d affaires'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technicien support'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'charge d affaires', 'chargee d affaires'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'business developer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 55, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'controleur de gestion', 'controleuse de gestion'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'finance', 1, 55, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'expert comptable'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 0.5, 40, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'architecte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'confirme', 'confirmee'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'other', 1, 40, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'professeur'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stagiaire', 'alternant', 'alternante', 'apprenti', 'apprentie',
+	'alternance'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'etudiant', 'etudiante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistante de', 'assistant de', 'assistante du', 'assistant du'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'stop', NULL, NULL, 0, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chez', 'ancien', 'ancienne'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ventes', 'vente', 'grands comptes', 'grand compte', 'partenariats',
+	'partenariat'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'developpement commercial'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'affaires'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'relations presse', 'evenementiel'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ressources humaines', 'rh', 'paie', 'recrutement'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 0.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'formation'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'financier', 'financiere', 'finances', 'comptabilite',
+	'controle de gestion'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'informatique'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'systemes d information'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'systeme', 'systemes', 'reseau', 'reseaux'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'technique'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'logiciel', 'ingenierie'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'qualite logiciel'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'donnees'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'achats', 'logistique', 'qualite'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'administratif', 'projet'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juridique', 'conformite'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produit'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'service client', 'relation client', 'support client', 'clientele'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'general_management', 0.3, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'strategie'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 0.5, 0, 'fr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'creation'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'director general', 'directora general', 'gerente general',
+	'consejero delegado', 'consejera delegada', 'presidenta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fundador', 'fundadora', 'cofundador', 'cofundadora', 'socio', 'socia',
+	'dueno', 'duena', 'propietario', 'propietaria', 'emprendedor',
+	'emprendedora', 'empresario', 'empresaria'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'autonomo', 'autonoma'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vicepresidente', 'vicepresidenta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'directora', 'subdirector', 'subdirectora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'design', 1, 70, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'director de arte', 'directora de arte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gerente', 'subgerente', 'jefe', 'jefa', 'coordinador', 'coordinadora',
+	'supervisora', 'encargado', 'encargada', 'lider'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 55, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lider tecnico', 'lider tecnica'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'analista', 'auxiliar'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vendedor', 'vendedora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asesor', 'asesora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'representante', 'agente', 'especialista'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tecnico', 'tecnica'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'desarrollador', 'desarrolladora', 'programador', 'programadora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ingeniero', 'ingeniera'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'disenador', 'disenadora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'contador', 'contadora', 'contable'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'abogado', 'abogada'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'secretaria', 'recepcionista'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'administrativo', 'administrativa'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'reclutador', 'reclutadora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'consultor', 'consultora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'docente', 'medico'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'medica'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'enfermero', 'enfermera'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'redactor', 'redactora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tesorero', 'tesorera'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'analista programador'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cientifico de datos', 'cientifica de datos'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1.5, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tecnico de soporte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'grafico', 'grafica'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 15, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ejecutivo', 'ejecutiva'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asistente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 0.5, 40, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'arquitecto', 'arquitecta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'becario', 'becaria', 'practicante', 'pasante', 'practicas'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'estudiante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asistente de', 'asistente del'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ventas'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 5, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'comercial'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cuentas'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cuentas clave'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'desarrollo de negocio', 'desarrollo de negocios'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'canal'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cuentas por pagar', 'cuentas por cobrar'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'mercadeo', 'comunicacion', 'prensa', 'contenidos'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'finanzas', 'financiero', 'financiera', 'contabilidad', 'administracion'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'nomina', 'nominas', 'recursos humanos', 'rrhh', 'seleccion'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 0.8, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personas'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tecnologia', 'ingenieria'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'desarrollo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sistemas', 'ti', 'informatica', 'informatico', 'redes'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'soporte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'soporte tecnico', 'atencion al cliente', 'exito del cliente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 0.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cliente', 'clientes'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'operaciones', 'logistica', 'compras', 'almacen'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tienda', 'proyecto', 'proyectos'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'producto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'datos'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'diseno', 'creativo', 'creativa'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juridico', 'juridica', 'cumplimiento'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'general_management', 0.3, 0, 'es', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'estrategia'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'diretor geral', 'diretor executivo', 'diretora executiva',
+	'diretora geral'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'proprietario', 'proprietaria', 'dono', 'empreendedor', 'empreendedora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'superintendente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'diretor', 'diretora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', 'design', 1, 70, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'diretor de arte', 'diretora de arte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'coordenador', 'coordenadora', 'gestor', 'gestora', 'encarregado',
+	'encarregada', 'chefe'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1.5, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gestor de trafego', 'gestora de trafego'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'atendente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'operador', 'operadora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'desenvolvedor', 'desenvolvedora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'engenheiro', 'engenheira'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'advogado', 'advogada'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'recrutador', 'recrutadora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'comprador', 'compradora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'redator', 'redatora'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tesoureiro', 'tesoureira'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1.5, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'cientista de dados'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'enfermeiro', 'enfermeira'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 15, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'executivo', 'executiva'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 0.5, 40, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'arquiteto', 'arquiteta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 30, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pleno', 'plena'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'estagiario', 'estagiaria', 'estagio', 'jovem aprendiz', 'aprendiz'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'estudante'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistente de', 'assistente da', 'assistente do', 'assistente executiva',
+	'assistente executivo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vendas', 'novos negocios', 'pre vendas', 'prevendas', 'parcerias'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 0.8, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'contas'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'telemarketing'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'comunicacao', 'trafego'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 0.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'midia'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'financeiro', 'financeira', 'contabil', 'contabilidade', 'fiscal',
+	'tesouraria'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'departamento pessoal'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'recrutamento', 'selecao'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tecnologia da informacao'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'infraestrutura'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'seguranca da informacao'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 0.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'seguranca'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'suporte'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'suporte tecnico', 'sucesso do cliente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'atendimento', 'sac'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'operacoes', 'suprimentos'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'loja'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'producao', 'escritorio'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projetos', 'projeto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dados'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'engenharia'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'desenvolvimento'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 1, 0, 'pt', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'criacao'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'algemeen directeur', 'algemeen directrice', 'algemeen manager',
+	'bestuurder', 'voorzitter'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'eigenaar', 'eigenaresse', 'oprichter', 'medeoprichter', 'vennoot',
+	'ondernemer', 'dga'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'zzp', 'zzper'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'hoofd', 'afdelingshoofd'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'teamleider', 'teamleidster'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projectleider'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 1, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bedrijfsleider'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'leidinggevende'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'productmanager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projectmanager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'sales', 1, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'accountmanager', 'salesmanager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 1, 50, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'officemanager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*medewerker', '*medewerkster'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*ontwikkelaar'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*beheerder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 0.5, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*analist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*adviseur', '*adviseuse'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*ontwerper', '*vormgever'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*marketeer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*secretaresse', 'receptioniste'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'boekhouder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 0.5, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*administrateur'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inkoper'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'verkoper'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'jurist', '*jurist', 'advocaat'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'docent', 'leraar', 'lerares', 'verpleegkundige'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'woordvoerder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'werkvoorbereider'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*coordinator'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 30, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'medior'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stagiair', '*stagiair', 'afstudeerder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'stop', NULL, NULL, 0, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bij', 'voormalig'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'verkoop*', 'commercieel', 'commerciele', 'binnendienst*', 'buitendienst*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'communicatie*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'klantenservice*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 0.8, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'klant*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'support*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'financieel', 'financiele', 'financien', 'administratie'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'salaris*', 'personeels*', 'p o'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inkoop*', 'logistiek*', 'operationeel', 'productie*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'planning', 'project*', 'vestiging*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ontwikkeling', 'technisch'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'design', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'grafisch', 'ontwerp'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'nl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'juridisch'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'amministratore delegato', 'amministratrice delegata',
+	'amministratore unico', 'amministratrice unica', 'direttore generale',
+	'direttrice generale'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fondatore', 'cofondatore', 'titolare', 'imprenditore', 'imprenditrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'libero professionista', 'libera professionista'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'direttore', 'direttrice', 'dirigente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'responsabile', 'capo', 'coordinatore', 'coordinatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'capo progetto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'addetto', 'addetta', 'impiegato', 'impiegata', 'operatore', 'operatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sviluppatore', 'sviluppatrice', 'programmatore', 'programmatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ingegnere', 'ingegnera'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1.5, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ingegnere informatico'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sistemista'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'it', 1.5, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'amministratore di sistema'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ragioniere', 'contabile', 'ragioniera'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'avvocato', 'avvocata', 'giurista'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'segretaria', 'segretario'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'consulente'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'insegnante', 'infermiera', 'infermiere'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'magazziniere'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'venditore', 'venditrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tesoriere'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'selezionatore', 'selezionatrice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 55, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'controller di gestione'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 5, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'legale'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stagista', 'tirocinante', 'apprendista', 'tirocinio'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 55, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'studente', 'studentessa'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'block', 'entry', 'operations', 1, 20, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistente di', 'assistente dell', 'assistente della'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'stop', NULL, NULL, 0, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'presso'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vendite', 'vendita'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 5, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'commerciale'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'commercio'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sviluppo commerciale'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'comunicazione'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ufficio stampa'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stampa', 'pubblicita'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'amministrativo', 'amministrativa', 'amministrazione', 'finanza',
+	'finanziario', 'finanziaria', 'contabilita', 'controllo di gestione'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personale', 'risorse umane', 'paghe', 'selezione'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ufficio tecnico'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 0.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sviluppo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ricerca e sviluppo'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sistemi informativi'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'it', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'infrastruttura', 'rete'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'operativo', 'operativa', 'produzione', 'acquisti', 'magazzino', 'qualita'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'progetto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'prodotto'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1.5, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'assistenza clienti', 'servizio clienti'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dati'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'legali', 'affari legali'
+]) AS p;
+-- END persona shipped rules
+
 /* ==========================================================================
  * Milestones and funnels over the event stream (issue 5)
  * ========================================================================== */
+
+/*
+ * sum.window_funnel(window, [mode,] ts, VARIADIC steps): ClickHouse's
+ * windowFunnel.  The state (internal) keeps one entry per distinct timestamp
+ * at which a step matched; see src/funnel.c for the semantics and bounds.
+ * The support functions are IMMUTABLE: they read no table or setting.
+ */
+CREATE FUNCTION sum.window_funnel_accum(internal, interval, timestamptz, boolean[])
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_accum(internal, interval, timestamptz, boolean[]) IS
+	'transition function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_accum(internal, interval, text, timestamptz, boolean[])
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_mode_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_accum(internal, interval, text, timestamptz, boolean[]) IS
+	'transition function of sum.window_funnel with a mode';
+
+CREATE FUNCTION sum.window_funnel_combine(internal, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_combine(internal, internal) IS
+	'combine function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_serialize(internal)
+	RETURNS bytea
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_serialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_serialize(internal) IS
+	'serialization function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_deserialize(bytea, internal)
+	RETURNS internal
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_deserialize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_deserialize(bytea, internal) IS
+	'deserialization function of sum.window_funnel';
+
+CREATE FUNCTION sum.window_funnel_final(internal)
+	RETURNS integer
+	AS 'MODULE_PATHNAME', 'sum_window_funnel_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.window_funnel_final(internal) IS
+	'final function of sum.window_funnel';
+
+CREATE AGGREGATE sum.window_funnel("window" interval, ts timestamptz, VARIADIC steps boolean[]) (
+	SFUNC = sum.window_funnel_accum,
+	STYPE = internal,
+	SSPACE = 256,
+	FINALFUNC = sum.window_funnel_final,
+	COMBINEFUNC = sum.window_funnel_combine,
+	SERIALFUNC = sum.window_funnel_serialize,
+	DESERIALFUNC = sum.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.window_funnel(interval, timestamptz, VARIADIC boolean[]) IS
+	'ClickHouse windowFunnel: longest chain of steps 1..k, each within window of the first';
+
+CREATE AGGREGATE sum.window_funnel("window" interval, mode text, ts timestamptz, VARIADIC steps boolean[]) (
+	SFUNC = sum.window_funnel_accum,
+	STYPE = internal,
+	SSPACE = 256,
+	FINALFUNC = sum.window_funnel_final,
+	COMBINEFUNC = sum.window_funnel_combine,
+	SERIALFUNC = sum.window_funnel_serialize,
+	DESERIALFUNC = sum.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.window_funnel(interval, text, timestamptz, VARIADIC boolean[]) IS
+	'ClickHouse windowFunnel with modes strict_deduplication, strict_order, strict_increase, allow_reentry';
+
+/*
+ * sum.retention(VARIADIC conds): ClickHouse's retention.  The state is a
+ * bigint (condition mask and count), so it needs no serialization; its
+ * support functions check it because users can call them.
+ */
+CREATE FUNCTION sum.retention_accum(bigint, boolean[])
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_retention_accum'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_accum(bigint, boolean[]) IS
+	'transition function of sum.retention';
+
+CREATE FUNCTION sum.retention_combine(bigint, bigint)
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_retention_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_combine(bigint, bigint) IS
+	'combine function of sum.retention';
+
+CREATE FUNCTION sum.retention_final(bigint)
+	RETURNS boolean[]
+	AS 'MODULE_PATHNAME', 'sum_retention_final'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.retention_final(bigint) IS
+	'final function of sum.retention';
+
+CREATE AGGREGATE sum.retention(VARIADIC conds boolean[]) (
+	SFUNC = sum.retention_accum,
+	STYPE = bigint,
+	FINALFUNC = sum.retention_final,
+	COMBINEFUNC = sum.retention_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.retention(VARIADIC boolean[]) IS
+	'ClickHouse retention: [cond1, cond1 and cond2, ..., cond1 and condN], each held on some row';
+
+/*
+ * Where a "day" starts for active days, daily counts and "the last D days":
+ * a setting rather than the session's TimeZone, so that a state means the
+ * same in every session, worker and refresh.  Part of the definitions'
+ * version: changing it means rebuilding stored states.
+ */
+INSERT INTO sum.setting_defaults (name, value, value_type, description) VALUES
+	('milestones.timezone', 'UTC', 'text',
+	 'time zone in which milestones count local days (active days, daily buckets, last-D-days windows)');
+
+/*
+ * sum.milestone_defs: one row per milestone, as data marketing can change.
+ * Rows are checked on write by sum.milestone_defs_check() (errcode
+ * invalid_parameter_value); the parameters each kind takes:
+ *
+ *   kind          events        min_count      days                 other
+ *   first_event   required      -              -                    -
+ *   event_count   required      N, 1..100      within D of sign-up  -
+ *   funnel        2..8 steps    -              within D of sign-up  funnel_window
+ *   active_days   NULL = any    N, 1..100      first D local days   -
+ *   paywall       required      N >= 1         last D days, 1..35   -
+ *   usage_drop    NULL = any    -              -                    percent, min_baseline
+ *   inactivity    NULL = any    events before  D >= 1 quiet days    -
+ *   active_users  -             N users        last D days          (account level)
+ *
+ * Shipped rows have source 'shipped'; a user's change turns them into
+ * 'edited'.  pg_dump keeps every row that is not a pristine shipped one; on
+ * restore, inserting a row with the name of a shipped one replaces it (the
+ * trigger below), so edits survive a dump and restore.
+ */
+CREATE TABLE sum.milestone_defs (
+	name text PRIMARY KEY,
+	kind text NOT NULL,
+	events text[],
+	min_count integer,
+	days integer,
+	funnel_window interval,
+	percent numeric,
+	min_baseline numeric,
+	enabled boolean NOT NULL DEFAULT true,
+	description text NOT NULL DEFAULT '',
+	source text NOT NULL DEFAULT 'user',
+	updated_at timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE sum.milestone_defs IS
+	'milestone definitions: one row per milestone, checked on write, read by sum.milestones()';
+
+/*
+ * sum.milestone_defs_check(): BEFORE INSERT OR UPDATE trigger that rejects
+ * a definition the evaluator could not honour, naming the rule.
+ */
+CREATE FUNCTION sum.milestone_defs_check() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	k text := NEW.kind;
+	n int := coalesce(pg_catalog.cardinality(NEW.events), 0);
+	i int;
+	bad text;
+BEGIN
+	IF NEW.name IS NULL OR NEW.name !~ '^[a-z][a-z0-9_]*$' OR length(NEW.name) > 63 THEN
+		RAISE EXCEPTION 'invalid milestone name: "%"', NEW.name
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Names are lowercase letters, digits and underscores, starting with a letter, at most 63 characters.';
+	END IF;
+	IF k IS NULL OR k NOT IN ('first_event', 'event_count', 'funnel', 'active_days', 'paywall',
+							  'usage_drop', 'inactivity', 'active_users') THEN
+		RAISE EXCEPTION 'invalid milestone kind: "%"', k
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Kinds are first_event, event_count, funnel, active_days, paywall, usage_drop, inactivity and active_users.';
+	END IF;
+
+	-- events: a list of names, no NULL or empty ones
+	IF NEW.events IS NOT NULL THEN
+		IF pg_catalog.array_ndims(NEW.events) IS DISTINCT FROM 1 THEN
+			bad := 'events must be a non-empty list of event names';
+		ELSIF array_position(NEW.events, NULL) IS NOT NULL OR '' = ANY (NEW.events) THEN
+			bad := 'events must not contain NULL or empty names';
+		END IF;
+	END IF;
+	IF bad IS NULL THEN
+		IF k IN ('first_event', 'event_count', 'funnel', 'paywall') AND n = 0 THEN
+			bad := pg_catalog.format('kind %s needs events', k);
+		ELSIF k = 'active_users' AND NEW.events IS NOT NULL THEN
+			bad := 'kind active_users takes no events';
+		ELSIF k = 'funnel' AND (n < 2 OR n > 8) THEN
+			bad := 'a funnel has 2 to 8 steps';
+		ELSIF k <> 'funnel' AND n > 1
+			  AND (SELECT count(DISTINCT e) FROM unnest(NEW.events) e) <> n THEN
+			bad := 'events must not list a name twice';
+		END IF;
+	END IF;
+	IF bad IS NULL AND k = 'funnel' THEN
+		FOR i IN 2 .. n LOOP
+			IF NEW.events[i] = NEW.events[i - 1] THEN
+				bad := pg_catalog.format('funnel step %s repeats step %s: one event would fill both', i, i - 1);
+			END IF;
+		END LOOP;
+	END IF;
+
+	-- min_count
+	IF bad IS NULL THEN
+		IF k IN ('event_count', 'active_days') AND (NEW.min_count IS NULL OR NEW.min_count NOT BETWEEN 1 AND 100) THEN
+			bad := pg_catalog.format('kind %s needs min_count between 1 and 100', k);
+		ELSIF k IN ('paywall', 'active_users') AND (NEW.min_count IS NULL OR NEW.min_count < 1) THEN
+			bad := pg_catalog.format('kind %s needs min_count of at least 1', k);
+		ELSIF k = 'inactivity' AND NEW.min_count IS NOT NULL AND NEW.min_count < 1 THEN
+			bad := 'min_count of kind inactivity (events before going quiet) must be at least 1';
+		ELSIF k IN ('first_event', 'funnel', 'usage_drop') AND NEW.min_count IS NOT NULL THEN
+			bad := pg_catalog.format('kind %s takes no min_count', k);
+		END IF;
+	END IF;
+
+	-- days
+	IF bad IS NULL THEN
+		IF k = 'paywall' AND (NEW.days IS NULL OR NEW.days NOT BETWEEN 1 AND 35) THEN
+			bad := 'kind paywall needs days between 1 and 35';
+		ELSIF k IN ('inactivity', 'active_users') AND (NEW.days IS NULL OR NEW.days NOT BETWEEN 1 AND 36500) THEN
+			bad := pg_catalog.format('kind %s needs days between 1 and 36500', k);
+		ELSIF k IN ('event_count', 'funnel', 'active_days') AND NEW.days IS NOT NULL
+			  AND NEW.days NOT BETWEEN 1 AND 36500 THEN
+			bad := 'days must be between 1 and 36500';
+		ELSIF k IN ('first_event', 'usage_drop') AND NEW.days IS NOT NULL THEN
+			bad := pg_catalog.format('kind %s takes no days', k);
+		ELSIF k = 'active_days' AND NEW.days IS NOT NULL AND NEW.min_count > NEW.days THEN
+			bad := 'min_count active days cannot fit in days';
+		END IF;
+	END IF;
+
+	-- funnel_window, percent, min_baseline
+	IF bad IS NULL THEN
+		IF k = 'funnel' AND (NEW.funnel_window IS NULL OR NEW.funnel_window < interval '0'
+							 OR NEW.funnel_window > interval '36500 days') THEN
+			bad := 'kind funnel needs a funnel_window between 0 and 36500 days';
+		ELSIF k <> 'funnel' AND NEW.funnel_window IS NOT NULL THEN
+			bad := pg_catalog.format('kind %s takes no funnel_window', k);
+		ELSIF k = 'usage_drop' AND (NEW.percent IS NULL OR NEW.percent <= 0 OR NEW.percent > 100) THEN
+			bad := 'kind usage_drop needs percent greater than 0 and at most 100';
+		ELSIF k = 'usage_drop' AND (NEW.min_baseline IS NULL OR NEW.min_baseline < 0) THEN
+			bad := 'kind usage_drop needs min_baseline (events per week) of at least 0';
+		ELSIF k <> 'usage_drop' AND (NEW.percent IS NOT NULL OR NEW.min_baseline IS NOT NULL) THEN
+			bad := pg_catalog.format('kind %s takes no percent or min_baseline', k);
+		END IF;
+	END IF;
+
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'invalid milestone definition "%": %', NEW.name, bad
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF NEW.source IS NULL OR NEW.source NOT IN ('shipped', 'edited', 'user') THEN
+		RAISE EXCEPTION 'invalid milestone source: "%"', NEW.source
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Sources are shipped, edited and user.';
+	END IF;
+
+	IF TG_OP = 'INSERT' THEN
+		-- a row named like a pristine shipped one replaces it (pg_restore path)
+		UPDATE sum.milestone_defs d
+		   SET kind = NEW.kind, events = NEW.events, min_count = NEW.min_count,
+			   days = NEW.days, funnel_window = NEW.funnel_window, percent = NEW.percent,
+			   min_baseline = NEW.min_baseline, enabled = NEW.enabled,
+			   description = NEW.description,
+			   source = CASE WHEN NEW.source = 'shipped' THEN 'edited' ELSE NEW.source END
+		 WHERE d.name = NEW.name AND d.source = 'shipped';
+		IF FOUND THEN
+			RETURN NULL;
+		END IF;
+	ELSIF OLD.source = 'shipped' AND NEW.source = 'shipped'
+		  AND ROW(NEW.*) IS DISTINCT FROM ROW(OLD.*) THEN
+		NEW.source := 'edited';
+	END IF;
+	IF TG_OP = 'INSERT' OR ROW(NEW.*) IS DISTINCT FROM ROW(OLD.*) THEN
+		NEW.updated_at := pg_catalog.now();
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.milestone_defs_check() IS
+	'trigger: validate a milestone definition (invalid_parameter_value) and track shipped rows';
+
+/*
+ * Shipped definitions cannot be deleted, only disabled: a deletion could
+ * not survive pg_dump, which re-creates shipped rows with the extension.
+ */
+CREATE FUNCTION sum.milestone_defs_delete() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF OLD.source IN ('shipped', 'edited') THEN
+		RAISE EXCEPTION 'cannot delete shipped milestone "%"', OLD.name
+			USING ERRCODE = 'object_in_use',
+				  HINT = 'Set enabled = false to turn it off.';
+	END IF;
+	RETURN OLD;
+END;
+$$;
+COMMENT ON FUNCTION sum.milestone_defs_delete() IS
+	'trigger: shipped milestone definitions are disabled, not deleted';
+
+CREATE TRIGGER milestone_defs_check BEFORE INSERT OR UPDATE
+	ON sum.milestone_defs FOR EACH ROW EXECUTE FUNCTION sum.milestone_defs_check();
+CREATE TRIGGER milestone_defs_delete BEFORE DELETE
+	ON sum.milestone_defs FOR EACH ROW EXECUTE FUNCTION sum.milestone_defs_delete();
+CREATE TRIGGER config_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON sum.milestone_defs FOR EACH STATEMENT EXECUTE FUNCTION sum.config_changed();
+
+INSERT INTO sum.milestone_defs (name, kind, events, min_count, days, funnel_window, percent, min_baseline, source, description) VALUES
+	('first_project', 'first_event', '{project_created}', NULL, NULL, NULL, NULL, NULL, 'shipped',
+	 'created a first project'),
+	('invited_teammate', 'first_event', '{invite_sent}', NULL, NULL, NULL, NULL, NULL, 'shipped',
+	 'invited someone from their team'),
+	('activated', 'event_count', '{project_created,data_connected,report_viewed,invite_sent}', 5, 14, NULL, NULL, NULL, 'shipped',
+	 '5 key actions within 14 days of sign-up'),
+	('onboarded', 'funnel', '{project_created,data_connected,report_shared}', NULL, 30, '3 days', NULL, NULL, 'shipped',
+	 'project, data and a shared report within 3 days, in the first 30 days'),
+	('habit', 'active_days', NULL, 3, 14, NULL, NULL, NULL, 'shipped',
+	 'active on 3 different days within the first 14 days'),
+	('paywall_hit', 'paywall', '{paywall_hit}', 2, 14, NULL, NULL, NULL, 'shipped',
+	 'hit the paywall at least twice in the last 14 days'),
+	('usage_drop', 'usage_drop', NULL, NULL, NULL, NULL, 50, 5, 'shipped',
+	 'last 7 days below half of the weekly average of the 4 weeks before (at least 5 events a week)'),
+	('gone_quiet', 'inactivity', NULL, 3, 14, NULL, NULL, NULL, 'shipped',
+	 'no event for 14 days after at least 3 events'),
+	('team_active', 'active_users', NULL, 3, 14, NULL, NULL, NULL, 'shipped',
+	 'account level: at least 3 users active in the last 14 days');
+
+SELECT pg_catalog.pg_extension_config_dump('sum.milestone_defs', 'WHERE source <> ''shipped''');
+
+/*
+ * sum.milestone_state: the per-user state of sum.milestones(), a varlena in
+ * a versioned little-endian layout (src/milestone.c).  Text form: \x and hex.
+ */
+CREATE TYPE sum.milestone_state;
+
+CREATE FUNCTION sum.milestone_state_in(cstring) RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_in(cstring) IS 'input function of sum.milestone_state';
+
+CREATE FUNCTION sum.milestone_state_out(sum.milestone_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_out(sum.milestone_state) IS 'output function of sum.milestone_state';
+
+CREATE FUNCTION sum.milestone_state_recv(internal) RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_recv(internal) IS 'binary input function of sum.milestone_state';
+
+CREATE FUNCTION sum.milestone_state_send(sum.milestone_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_send(sum.milestone_state) IS 'binary output function of sum.milestone_state';
+
+CREATE TYPE sum.milestone_state (
+	INPUT = sum.milestone_state_in,
+	OUTPUT = sum.milestone_state_out,
+	RECEIVE = sum.milestone_state_recv,
+	SEND = sum.milestone_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE sum.milestone_state IS
+	'facts about one user''s events (first times, daily counts, earliest occurrences) that sum.milestones() keeps and merges';
+
+CREATE TYPE sum.milestone_usage AS (
+	first_event_at timestamptz,
+	last_event_at timestamptz,
+	events bigint,
+	events_7d bigint,
+	events_28d bigint,
+	active_days_7d integer,
+	active_days_28d integer
+);
+COMMENT ON TYPE sum.milestone_usage IS
+	'usage figures of a milestone state as of a time; windows are local days ending on that day';
+
+/*
+ * The transition function reads sum.milestone_defs and a setting (once per
+ * query), hence STABLE.  combine and merge only read their arguments.
+ */
+CREATE FUNCTION sum.milestones_accum(sum.milestone_state, text, timestamptz, timestamptz)
+	RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestones_accum'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestones_accum(sum.milestone_state, text, timestamptz, timestamptz) IS
+	'transition function of sum.milestones(event, ts, signup_at)';
+
+CREATE FUNCTION sum.milestones_combine(sum.milestone_state, sum.milestone_state)
+	RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestones_combine'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestones_combine(sum.milestone_state, sum.milestone_state) IS
+	'combine function of sum.milestones';
+
+CREATE AGGREGATE sum.milestones(event text, ts timestamptz, signup_at timestamptz) (
+	SFUNC = sum.milestones_accum,
+	STYPE = sum.milestone_state,
+	SSPACE = 1024,
+	COMBINEFUNC = sum.milestones_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.milestones(text, timestamptz, timestamptz) IS
+	'one user''s milestone state from their events (event name, time, sign-up time)';
+
+CREATE AGGREGATE sum.milestones(state sum.milestone_state) (
+	SFUNC = sum.milestones_combine,
+	STYPE = sum.milestone_state,
+	SSPACE = 1024,
+	COMBINEFUNC = sum.milestones_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sum.milestones(sum.milestone_state) IS
+	'merge stored milestone states, e.g. a stored state and the state of new events';
+
+CREATE FUNCTION sum.milestones_merge(a sum.milestone_state, b sum.milestone_state)
+	RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestones_merge'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestones_merge(sum.milestone_state, sum.milestone_state) IS
+	'the state of both inputs'' events; NULL counts as no events';
+
+/* Reading states needs the definitions (names, parameters): STABLE */
+CREATE FUNCTION sum.milestone_rows(state sum.milestone_state, as_of timestamptz DEFAULT pg_catalog.now(),
+								   OUT milestone text, OUT reached_at timestamptz)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'sum_milestone_rows'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION sum.milestone_rows(sum.milestone_state, timestamptz) IS
+	'milestones reached as of as_of, with the time each was reached';
+
+CREATE FUNCTION sum.milestone_usage(state sum.milestone_state, as_of timestamptz DEFAULT pg_catalog.now())
+	RETURNS sum.milestone_usage
+	AS 'MODULE_PATHNAME', 'sum_milestone_usage'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_usage(sum.milestone_state, timestamptz) IS
+	'events and active days in the last 7 and 28 days as of as_of, first and last event';
+
+CREATE FUNCTION sum.milestone_defs_version() RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_milestone_defs_version'
+	LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_defs_version() IS
+	'fingerprint of the enabled user-level milestone definitions and milestones.timezone';
+
+CREATE FUNCTION sum.milestone_state_defs_version(state sum.milestone_state) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_defs_version'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_defs_version(sum.milestone_state) IS
+	'fingerprint of the definitions a milestone state was built for';
+
+CREATE FUNCTION sum.milestone_state_is_current(state sum.milestone_state) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sum_milestone_state_is_current'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_state_is_current(sum.milestone_state) IS
+	'true when the state was built for the current definitions (else rebuild it)';
+
+CREATE FUNCTION sum.account_milestones(user_last_event_at timestamptz[], as_of timestamptz DEFAULT pg_catalog.now(),
+									   OUT milestone text, OUT reached_at timestamptz)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'sum_account_milestones'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 1;
+COMMENT ON FUNCTION sum.account_milestones(timestamptz[], timestamptz) IS
+	'account-level milestones (kind active_users) from the last event time of each user of an account';
 
 /* ==========================================================================
  * Account rollups and ICP fit (issue 6)

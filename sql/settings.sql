@@ -44,5 +44,14 @@ INSERT INTO sum.setting_defaults (name, value, value_type, description) VALUES (
 -- nothing was changed by the failed statements
 SELECT name, value FROM sum.setting_overrides ORDER BY name;
 
+-- every role may read settings (C code reads them with the caller's rights),
+-- only the owner may change them
+CREATE ROLE sum_settings_reader;
+SET ROLE sum_settings_reader;
+SELECT sum.setting('test.mode');
+UPDATE sum.settings SET value = 'fast' WHERE name = 'test.mode';
+RESET ROLE;
+DROP ROLE sum_settings_reader;
+
 DELETE FROM sum.setting_overrides WHERE name LIKE 'test.%';
 DELETE FROM sum.setting_defaults WHERE name LIKE 'test.%';

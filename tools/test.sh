@@ -71,9 +71,11 @@ if ls test/fuzz/*_fuzz.c >/dev/null 2>&1; then
         for t in test/fuzz/*_fuzz; do
             area=$(basename "$t" _fuzz)
             mkdir -p "test/fuzz/corpus/$area"
+            # new inputs go to a scratch directory, never into the committed corpus
+            scratch=$(mktemp -d /tmp/sum-fuzz-corpus.XXXXXX)
             if (cd test/fuzz && "./$(basename "$t")" -runs=0 "corpus/$area" &&
                 "./$(basename "$t")" -seed=1 -max_total_time="${SUM_FUZZ_SECONDS:-10}" \
-                    -max_len=4096 -timeout=10 "corpus/$area") >/tmp/sum-fuzz.$$ 2>&1; then
+                    -max_len=4096 -timeout=10 "$scratch" "corpus/$area") >/tmp/sum-fuzz.$$ 2>&1; then
                 echo "ok - $area: $(tail -1 /tmp/sum-fuzz.$$)"
                 tally 1 0
             else
@@ -81,6 +83,7 @@ if ls test/fuzz/*_fuzz.c >/dev/null 2>&1; then
                 tail -40 /tmp/sum-fuzz.$$
                 tally 0 1
             fi
+            rm -rf "$scratch"
         done
     else
         cat /tmp/sum-fuzz-build.$$
