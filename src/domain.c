@@ -192,6 +192,28 @@ AsciiHost(const char *in, size_t len, char *out)
 	return (int) len;
 }
 
+/*
+ * UnicodeLabelStartsXn: does a label of the Unicode form of ASCII name
+ * out[0..n) start with "xn--"?  (True also when it cannot be converted.)
+ */
+static bool
+UnicodeLabelStartsXn(const UIDNA *idna, const char *name, int32_t n)
+{
+	UIDNAInfo	info = UIDNA_INFO_INITIALIZER;
+	UErrorCode	status = U_ZERO_ERROR;
+	char		uni[SUM_DOMAIN_UNICODE_BUFSIZE];
+	int32_t		u = uidna_nameToUnicodeUTF8(idna, name, n, uni, sizeof(uni) - 1,
+											&info, &status);
+	int32_t		i;
+
+	if (U_FAILURE(status) || u < 0)
+		return true;
+	for (i = 0; i + 4 <= u; i++)
+		if ((i == 0 || uni[i - 1] == '.') && strncasecmp(uni + i, "xn--", 4) == 0)
+			return true;
+	return false;
+}
+
 int
 sum_dom_to_ascii(const char *in, size_t len, char *out, bool *nonascii)
 {
@@ -239,6 +261,16 @@ sum_dom_to_ascii(const char *in, size_t len, char *out, bool *nonascii)
 	 * like "a.." leaves "a." after dropping the root dot.
 	 */
 	if (out[n - 1] == '.' || out[0] == '.')
+		return -1;
+
+	/*
+	 * Since we let "--" in positions 3 and 4 pass, an "xn--" label could
+	 * decode to a label that itself starts with "xn--" and so could not be
+	 * converted back ("xn--xn--8-8228-822f").  IDNA2008 forbids that; look
+	 * at the Unicode form in the rare case where ICU flagged the hyphens.
+	 */
+	if ((info.errors & UIDNA_ERROR_HYPHEN_3_4) && strstr(out, "xn--") != NULL &&
+		UnicodeLabelStartsXn(idna, out, n))
 		return -1;
 	return (int) n;
 }
