@@ -6,6 +6,8 @@ OBJS = \
 	src/config.o \
 	src/core.o \
 	src/domain.o \
+	src/fit.o \
+	src/fit_sql.o \
 	src/funnel.o \
 	src/funnel_sql.o \
 	src/matching_sql.o \
@@ -14,6 +16,9 @@ OBJS = \
 	src/people_sql.o \
 	src/persona.o \
 	src/persona_sql.o \
+	src/rollup.o \
+	src/rollup_format.o \
+	src/rollup_sql.o \
 	src/similarity.o \
 	src/similarity_sql.o \
 	src/sum.o \
@@ -24,6 +29,7 @@ PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
 	company_key \
+	fit \
 	funnel \
 	matching \
 	milestone_defs \
@@ -33,6 +39,7 @@ REGRESS = \
 	persona_buying \
 	persona_eval \
 	retention \
+	rollups \
 	settings \
 	similarity \
 	upgrade
