@@ -1,6 +1,8 @@
 EXTENSION = sum
 MODULE_big = sum
 OBJS = \
+	src/companykey.o \
+	src/companykey_sql.o \
 	src/config.o \
 	src/core.o \
 	src/domain.o \
@@ -11,15 +13,20 @@ OBJS = \
 	src/fit_sql.o \
 	src/funnel.o \
 	src/funnel_sql.o \
+	src/matching_sql.o \
 	src/milestone.o \
 	src/milestone_sql.o \
+	src/people_sql.o \
 	src/persona.o \
 	src/persona_sql.o \
 	src/rollup.o \
 	src/rollup_format.o \
 	src/rollup_sql.o \
+	src/similarity.o \
+	src/similarity_sql.o \
 	src/sum.o \
-	src/textfold.o
+	src/textfold.o \
+	src/unionfind.o
 DATA = \
 	data/sum_disposable_domains.txt \
 	data/sum_freemail_domains.txt \
@@ -27,13 +34,16 @@ DATA = \
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	company_key \
 	domain \
 	domain_lists \
 	email \
 	fit \
 	funnel \
+	matching \
 	milestone_defs \
 	milestones \
+	people \
 	persona \
 	persona_buying \
 	persona_eval \
@@ -41,6 +51,7 @@ REGRESS = \
 	retention \
 	rollups \
 	settings \
+	similarity \
 	upgrade
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 

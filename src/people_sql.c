@@ -1,0 +1,681 @@
+/*-------------------------------------------------------------------------
+ *
+ * src/people_sql.c
+ *	  Person de-duplication with stable person ids
+ *	  (sum.dedupe_people), and connected components over any pairs
+ *	  (sum.connected_components).
+ *
+ * Logins are one person when they share a match key: the same email under
+ * the 'match' profile (Gmail dots and +tags, googlemail...), the same full
+ * name at the same corporate registrable domain, or the same value of the
+ * caller's own match_key column (a CRM contact id, a phone number).
+ * Instead of generating pairs, every key is hashed to the first login that
+ * had it and later logins are united with that one, so clustering is one
+ * pass of union-find: linear in the logins.
+ *
+ * Person ids survive refreshes.  Given the previous assignment (login ->
+ * person id), each previous id goes to the cluster holding the login of
+ * that id (ids are login ids) when that cluster still has members of the
+ * person, else to the cluster holding most of its members; a cluster that
+ * wins several ids (people merged) keeps the one most of its members had;
+ * a new cluster takes the id of its earliest login.
+ *
+ * Copyright (c) 2026, the sum developers
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+
+#include "matching.h"
+#include "textfold.h"
+#include "unionfind.h"
+
+PG_FUNCTION_INFO_V1(sum_dedupe_people);
+PG_FUNCTION_INFO_V1(sum_connected_components);
+
+/*
+ * SpiExecute: SPI_execute that leaves the caller's memory context current
+ * (SPI switches to its own procedure context, freed by SPI_finish).
+ */
+static int
+SpiExecute(const char *sql)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			ret = SPI_execute(sql, true, 0);
+
+	MemoryContextSwitchTo(cxt);
+	return ret;
+}
+
+#define K_EMAIL		0
+#define K_NAME		1
+#define K_CUSTOM	2
+#define K_COUNT		3
+
+static const char *const key_kinds[K_COUNT] = {"email", "name_domain", "match_key"};
+
+/* A text -> first node map (dynahash keyed by a 64-bit hash, verified) */
+typedef struct KeyEntry
+{
+	uint64		hash;			/* hash key */
+	char	   *key;			/* one key with this hash */
+	int32		node;			/* first node seen with it */
+	int32		count;			/* nodes with it */
+	struct KeyEntry *next;		/* other keys with the same hash */
+} KeyEntry;
+
+static uint64
+Hash64(const char *s, size_t len)
+{
+	uint64		h = UINT64CONST(0xcbf29ce484222325);
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * UINT64CONST(0x100000001b3);
+	return h ^ (h >> 29);
+}
+
+static HTAB *
+KeyMapCreate(const char *name, long n)
+{
+	HASHCTL		ctl;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(uint64);
+	ctl.entrysize = sizeof(KeyEntry);
+	ctl.hcxt = CurrentMemoryContext;
+	return hash_create(name, Max(n, 16), &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+}
+
+/*
+ * KeyMapLink: the entry of key, created for node when new.  Returns the
+ * entry; *isnew tells whether it was created.
+ */
+static KeyEntry *
+KeyMapLink(HTAB *map, const char *key, int32 node, bool *isnew)
+{
+	uint64		h = Hash64(key, strlen(key));
+	bool		found;
+	KeyEntry   *e = hash_search(map, &h, HASH_ENTER, &found);
+	KeyEntry   *p;
+
+	if (!found)
+	{
+		e->key = pstrdup(key);
+		e->node = node;
+		e->count = 1;
+		e->next = NULL;
+		*isnew = true;
+		return e;
+	}
+	for (p = e; p; p = p->next)
+		if (strcmp(p->key, key) == 0)
+		{
+			p->count++;
+			*isnew = false;
+			return p;
+		}
+	/* a 64-bit collision: chain a second key under the same hash */
+	p = palloc(sizeof(KeyEntry));
+	p->hash = h;
+	p->key = pstrdup(key);
+	p->node = node;
+	p->count = 1;
+	p->next = e->next;
+	e->next = p;
+	*isnew = true;
+	return p;
+}
+
+static KeyEntry *
+KeyMapFind(HTAB *map, const char *key)
+{
+	uint64		h = Hash64(key, strlen(key));
+	KeyEntry   *e = hash_search(map, &h, HASH_FIND, NULL);
+
+	for (; e; e = e->next)
+		if (strcmp(e->key, key) == 0)
+			return e;
+	return NULL;
+}
+
+static int
+CmpStr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * NameKey: "name words sorted@domain" for a full name of two or more words
+ * of two or more letters at a corporate domain, or NULL.
+ */
+static char *
+NameKey(const char *full_name, const char *domain)
+{
+	size_t		len,
+				need,
+				i;
+	char	   *folded;
+	char	   *words[16];
+	int			n = 0,
+				k;
+	StringInfoData buf;
+	char	   *p;
+
+	if (full_name == NULL || domain == NULL)
+		return NULL;
+	len = strlen(full_name);
+	if (len > 512)
+		return NULL;
+	need = sum_fold(full_name, len, NULL, 0, true);
+	if (need == SUM_FOLD_INVALID)
+		return NULL;
+	folded = palloc(need + 1);
+	if (sum_fold(full_name, len, folded, need, true) != need)
+		return NULL;
+	folded[need] = '\0';
+	/* words: ASCII letters and digits; everything else separates */
+	for (p = folded, i = 0; i <= need; i++)
+	{
+		unsigned char c = (unsigned char) folded[i];
+		bool		word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+
+		if (!word)
+		{
+			folded[i] = '\0';
+			if (strlen(p) >= 2 && n < (int) lengthof(words))
+				words[n++] = p;
+			p = folded + i + 1;
+		}
+	}
+	if (n < 2)
+		return NULL;
+	qsort(words, n, sizeof(char *), CmpStr);
+	initStringInfo(&buf);
+	for (k = 0; k < n; k++)
+	{
+		if (k > 0)
+			appendStringInfoChar(&buf, ' ');
+		appendStringInfoString(&buf, words[k]);
+	}
+	appendStringInfo(&buf, "@%s", domain);
+	return buf.data;
+}
+
+typedef struct Login
+{
+	char	   *id;
+	double		created;		/* NaN when unknown */
+	char	   *keys[K_COUNT];	/* prefixed keys, or NULL */
+	int32		root;
+} Login;
+
+static int
+CmpNodeOrder(const void *a, const void *b, void *arg)
+{
+	Login	   *l = arg;
+	const Login *x = &l[*(const int32 *) a];
+	const Login *y = &l[*(const int32 *) b];
+
+	if (!isnan(x->created) || !isnan(y->created))
+	{
+		if (isnan(x->created))
+			return 1;
+		if (isnan(y->created))
+			return -1;
+		if (x->created != y->created)
+			return x->created < y->created ? -1 : 1;
+	}
+	return strcmp(x->id, y->id);
+}
+
+typedef struct Claim
+{
+	char	   *pid;			/* a previous person id */
+	int32		comp;			/* a cluster (root) that had members in it */
+	int32		votes;			/* how many */
+} Claim;
+
+static int
+CmpClaim(const void *a, const void *b)
+{
+	const Claim *x = a;
+	const Claim *y = b;
+	int			c = strcmp(x->pid, y->pid);
+
+	if (c != 0)
+		return c;
+	return x->comp - y->comp;
+}
+
+static void
+CheckColumns(const char *query, const char *what, const char *const *names,
+			 bool *present, int n, int nrequired)
+{
+	StringInfoData sql;
+	TupleDesc	desc;
+	int			i,
+				k;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT * FROM (%s) AS q LIMIT 0", query);
+	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s query must be a SELECT", what)));
+	desc = SPI_tuptable->tupdesc;
+	for (k = 0; k < n; k++)
+	{
+		present[k] = false;
+		for (i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), names[k]) == 0)
+				present[k] = true;
+		}
+		if (k < nrequired && !present[k])
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("%s query has no column \"%s\"", what, names[k])));
+	}
+	SPI_freetuptable(SPI_tuptable);
+}
+
+static char *
+NonEmpty(char *s)
+{
+	return (s != NULL && s[0] != '\0') ? s : NULL;
+}
+
+/*
+ * sum.dedupe_people(logins text, previous text DEFAULT NULL): one row per
+ * login: its person id, the key kinds that linked it, the person's size.
+ */
+Datum
+sum_dedupe_people(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *logins_q;
+	char	   *previous_q = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	static const char *const cols[] = {"login_id", "email", "full_name", "created_at", "match_key"};
+	bool		present[5];
+	StringInfoData sql;
+	MemoryContext work,
+				old;
+	Login	   *logins;
+	int32		n,
+				i,
+				k;
+	UfSet		uf;
+	HTAB	   *keymap,
+			   *ids;
+	Claim	   *claims = NULL;
+	int			nclaims = 0;
+	char	  **comp_id;
+	int32	   *members,
+			   *comp_size;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("logins query must not be null")));
+	logins_q = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	InitMaterializedSRF(fcinfo, 0);
+	work = AllocSetContextCreate(CurrentMemoryContext, "sum dedupe_people",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(work);
+	CheckColumns(logins_q, "logins", cols, present, 5, 2);
+	initStringInfo(&sql);
+	appendStringInfo(&sql,
+					 "SELECT q.login_id::text, sum.email_normalize(q.email::text, 'match'),"
+					 " coalesce(sum.is_freemail(q.email::text) OR sum.is_disposable(q.email::text), false),"
+					 " q.email::text, %s, %s, %s FROM (%s) AS q WHERE q.login_id IS NOT NULL",
+					 present[2] ? "q.full_name::text" : "NULL::text",
+					 present[3] ? "extract(epoch FROM q.created_at)::float8" : "NULL::float8",
+					 present[4] ? "q.match_key::text" : "NULL::text",
+					 logins_q);
+	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the logins query");
+	if (SPI_processed >= (uint64) PG_INT32_MAX / 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many logins to de-duplicate: %llu",
+						(unsigned long long) SPI_processed)));
+	n = (int32) SPI_processed;
+	logins = palloc0((n + 1) * sizeof(Login));
+	if (!uf_init(&uf, n))
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	keymap = KeyMapCreate("sum dedupe keys", 2L * n);
+	ids = KeyMapCreate("sum dedupe ids", n);
+
+	for (i = 0; i < n; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		Login	   *l = &logins[i];
+		bool		isnull,
+					isnew;
+		bool		freemail = DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
+		char	   *email = NonEmpty(SPI_getvalue(tup, desc, 2));
+		char	   *raw = NonEmpty(SPI_getvalue(tup, desc, 4));
+		char	   *name = NonEmpty(SPI_getvalue(tup, desc, 5));
+		char	   *custom = NonEmpty(SPI_getvalue(tup, desc, 7));
+		Datum		d = SPI_getbinval(tup, desc, 6, &isnull);
+		KeyEntry   *dup;
+
+		l->id = SPI_getvalue(tup, desc, 1);
+		l->created = isnull ? NAN : DatumGetFloat8(d);
+		dup = KeyMapLink(ids, l->id, i, &isnew);
+		if (!isnew)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNIQUE_VIOLATION),
+					 errmsg("login_id \"%s\" appears more than once in the logins query", l->id)));
+		(void) dup;
+		if (email)
+			l->keys[K_EMAIL] = psprintf("e:%s", email);
+		if (name && raw && !freemail)
+		{
+			char	   *dom = SumRegistrableDomain(raw);
+			char	   *nk = dom ? NameKey(name, dom) : NULL;
+
+			if (nk)
+				l->keys[K_NAME] = psprintf("n:%s", nk);
+		}
+		if (custom)
+			l->keys[K_CUSTOM] = psprintf("k:%s", custom);
+		for (k = 0; k < K_COUNT; k++)
+			if (l->keys[k])
+			{
+				KeyEntry   *e = KeyMapLink(keymap, l->keys[k], i, &isnew);
+
+				if (!isnew)
+					uf_union(&uf, e->node, i);
+			}
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	SPI_freetuptable(SPI_tuptable);
+	for (i = 0; i < n; i++)
+		logins[i].root = uf_find(&uf, i);
+
+	/* previous assignment: votes of clusters for previous person ids */
+	if (previous_q)
+	{
+		static const char *const pcols[] = {"login_id", "person_id"};
+		bool		ppresent[2];
+		uint64		r;
+
+		CheckColumns(previous_q, "previous", pcols, ppresent, 2, 2);
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "SELECT q.login_id::text, q.person_id::text FROM (%s) AS q"
+						 " WHERE q.login_id IS NOT NULL AND q.person_id IS NOT NULL", previous_q);
+		if (SpiExecute(sql.data) != SPI_OK_SELECT)
+			elog(ERROR, "could not read the previous query");
+		claims = palloc((SPI_processed + 1) * sizeof(Claim));
+		for (r = 0; r < SPI_processed; r++)
+		{
+			char	   *lid = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1);
+			KeyEntry   *e = KeyMapFind(ids, lid);
+
+			if (e == NULL)
+				continue;		/* a login that is gone */
+			claims[nclaims].pid = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2);
+			claims[nclaims].comp = logins[e->node].root;
+			claims[nclaims].votes = 1;
+			nclaims++;
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_finish();
+	MemoryContextSwitchTo(work);
+
+	comp_id = palloc0((n + 1) * sizeof(char *));
+	comp_size = palloc0((n + 1) * sizeof(int32));
+	for (i = 0; i < n; i++)
+		comp_size[logins[i].root]++;
+
+	if (nclaims > 0)
+	{
+		int			a = 0,
+					b;
+		int32	   *best_votes = palloc0((n + 1) * sizeof(int32));
+
+		/* merge identical (pid, comp) claims into vote counts */
+		qsort(claims, nclaims, sizeof(Claim), CmpClaim);
+		for (b = 1, a = 0; b < nclaims; b++)
+		{
+			if (strcmp(claims[b].pid, claims[a].pid) == 0 && claims[b].comp == claims[a].comp)
+				claims[a].votes++;
+			else
+				claims[++a] = claims[b];
+		}
+		nclaims = a + 1;
+
+		/* each previous id to one cluster */
+		for (a = 0; a < nclaims; a = b)
+		{
+			int			win = a;
+			KeyEntry   *self = KeyMapFind(ids, claims[a].pid);
+			int32		self_comp = self ? logins[self->node].root : -1;
+
+			for (b = a + 1; b < nclaims && strcmp(claims[b].pid, claims[a].pid) == 0; b++)
+				;
+			for (k = a; k < b; k++)
+			{
+				bool		ks = claims[k].comp == self_comp;
+				bool		ws = claims[win].comp == self_comp;
+
+				if (ks != ws ? ks : (claims[k].votes > claims[win].votes ||
+									 (claims[k].votes == claims[win].votes &&
+									  strcmp(logins[claims[k].comp].id, logins[claims[win].comp].id) < 0)))
+					win = k;
+			}
+			/* a cluster that wins several ids keeps the one most of it had */
+			{
+				int32		c = claims[win].comp;
+
+				if (comp_id[c] == NULL || claims[win].votes > best_votes[c] ||
+					(claims[win].votes == best_votes[c] && strcmp(claims[win].pid, comp_id[c]) < 0))
+				{
+					comp_id[c] = claims[win].pid;
+					best_votes[c] = claims[win].votes;
+				}
+			}
+		}
+	}
+
+	/* new clusters: the id of the earliest login not already in use */
+	{
+		HTAB	   *used = KeyMapCreate("sum dedupe used ids", n);
+		int32	   *start = palloc0((n + 2) * sizeof(int32));
+		bool		isnew;
+
+		for (i = 0; i < n; i++)
+			if (comp_id[i])
+				KeyMapLink(used, comp_id[i], i, &isnew);
+		members = palloc((n + 1) * sizeof(int32));
+		for (i = 0; i < n; i++)
+			start[logins[i].root + 1]++;
+		for (i = 0; i < n; i++)
+			start[i + 1] += start[i];
+		{
+			int32	   *fill = palloc((n + 1) * sizeof(int32));
+
+			memcpy(fill, start, (n + 1) * sizeof(int32));
+			for (i = 0; i < n; i++)
+				members[fill[logins[i].root]++] = i;
+		}
+		for (i = 0; i < n; i++)
+		{
+			int32		c,
+						m;
+
+			if (logins[i].root != i || comp_id[i] != NULL)
+				continue;
+			c = i;
+			qsort_arg(members + start[c], start[c + 1] - start[c], sizeof(int32),
+					  CmpNodeOrder, logins);
+			for (m = start[c]; m < start[c + 1]; m++)
+				if (KeyMapFind(used, logins[members[m]].id) == NULL)
+				{
+					comp_id[c] = logins[members[m]].id;
+					break;
+				}
+			if (comp_id[c] == NULL)
+				comp_id[c] = psprintf("%s~%d", logins[members[start[c]]].id, c);
+			KeyMapLink(used, comp_id[c], c, &isnew);
+		}
+	}
+
+	/* output */
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+		Datum		kinds[K_COUNT];
+		int			nk = 0;
+
+		for (k = 0; k < K_COUNT; k++)
+			if (logins[i].keys[k])
+			{
+				KeyEntry   *e = KeyMapFind(keymap, logins[i].keys[k]);
+
+				if (e && e->count > 1)
+					kinds[nk++] = CStringGetTextDatum(key_kinds[k]);
+			}
+		values[0] = CStringGetTextDatum(logins[i].id);
+		values[1] = CStringGetTextDatum(comp_id[logins[i].root]);
+		values[2] = PointerGetDatum(construct_array(kinds, nk, TEXTOID, -1, false, TYPALIGN_INT));
+		values[3] = Int32GetDatum(comp_size[logins[i].root]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+
+	uf_free(&uf);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
+
+/*
+ * sum.connected_components(edges text): for the pairs (a, b) of the edges
+ * query, one row per node with its component, named by the smallest node
+ * of the component (text order).  Union-find: linear in the edges.
+ */
+Datum
+sum_connected_components(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *edges_q = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	static const char *const cols[] = {"a", "b"};
+	bool		present[2];
+	StringInfoData sql;
+	MemoryContext work,
+				old;
+	HTAB	   *nodes;
+	char	  **names;
+	int32		n = 0,
+				cap,
+				i;
+	int32	   *ea,
+			   *eb;
+	uint64		m,
+				r;
+	UfSet		uf;
+	int32	   *least;
+
+	InitMaterializedSRF(fcinfo, 0);
+	work = AllocSetContextCreate(CurrentMemoryContext, "sum connected_components",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(work);
+	CheckColumns(edges_q, "edges", cols, present, 2, 2);
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT q.a::text, q.b::text FROM (%s) AS q", edges_q);
+	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the edges query");
+	m = SPI_processed;
+	if (m >= (uint64) PG_INT32_MAX / 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many edges: %llu", (unsigned long long) m)));
+	nodes = KeyMapCreate("sum components nodes", 2 * (long) m);
+	cap = (int32) (2 * m + 1);
+	names = palloc(cap * sizeof(char *));
+	ea = palloc((m + 1) * sizeof(int32));
+	eb = palloc((m + 1) * sizeof(int32));
+	for (r = 0; r < m; r++)
+	{
+		int			side;
+
+		for (side = 0; side < 2; side++)
+		{
+			char	   *v = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, side + 1);
+			bool		isnew;
+			KeyEntry   *e;
+
+			if (v == NULL)
+			{
+				(side ? eb : ea)[r] = -1;
+				continue;
+			}
+			e = KeyMapLink(nodes, v, n, &isnew);
+			if (isnew)
+				names[n++] = e->key;
+			(side ? eb : ea)[r] = e->node;
+		}
+		if ((r & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	SPI_freetuptable(SPI_tuptable);
+	SPI_finish();
+	MemoryContextSwitchTo(work);
+
+	if (!uf_init(&uf, n))
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	for (r = 0; r < m; r++)
+		if (ea[r] >= 0 && eb[r] >= 0)
+			uf_union(&uf, ea[r], eb[r]);
+	least = palloc((n + 1) * sizeof(int32));
+	for (i = 0; i < n; i++)
+		least[i] = -1;
+	for (i = 0; i < n; i++)
+	{
+		int32		root = uf_find(&uf, i);
+
+		if (least[root] < 0 || strcmp(names[i], names[least[root]]) < 0)
+			least[root] = i;
+	}
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = CStringGetTextDatum(names[i]);
+		values[1] = CStringGetTextDatum(names[least[uf_find(&uf, i)]]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	uf_free(&uf);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
