@@ -156,3 +156,8 @@ UPDATE sum.settings SET value = 'app.v_events' WHERE name = 'input.events';
 \set VERBOSITY terse
 SELECT sum.schedule();
 \set VERBOSITY default
+
+-- leave the database as the other tests expect it
+DELETE FROM sum.settings WHERE name LIKE 'input.%';
+DELETE FROM sum.routing_rules;
+DROP SCHEMA app CASCADE;
