@@ -6009,6 +6009,24 @@ COMMENT ON FUNCTION sum.claim_triggers(text, integer) IS
  * ========================================================================== */
 
 /*
+ * sum.cron_conninfo(db): a libpq connection string to database db of this
+ * very server, as the current user: its first Unix socket directory (or
+ * localhost) and its port.
+ */
+CREATE FUNCTION sum.cron_conninfo(db text) RETURNS text
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT format('dbname=%s user=%s host=%s port=%s', quote_literal(db), quote_literal(current_user),
+				  quote_literal(coalesce(nullif(btrim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''),
+										 'localhost')),
+				  current_setting('port'))
+$$;
+COMMENT ON FUNCTION sum.cron_conninfo(text) IS
+	'internal: connection string to a database of this server, for scheduling through dblink';
+REVOKE ALL ON FUNCTION sum.cron_conninfo(text) FROM PUBLIC;
+
+/*
  * sum.schedule(cron, ...): a pg_cron job that runs the refresh.  pg_cron is
  * optional: without it this is a clear error, never a failed CREATE
  * EXTENSION.  When pg_cron lives in another database (cron.database_name),
@@ -6054,7 +6072,7 @@ BEGIN
 								cron_db, remote);
 	END IF;
 	EXECUTE format('SELECT j::bigint FROM %I.dblink($1, $2) AS r(j bigint)', dblink_schema)
-	   INTO job USING format('dbname=%s user=%s', quote_literal(cron_db), quote_literal(current_user)), remote;
+	   INTO job USING sum.cron_conninfo(cron_db), remote;
 	RETURN job;
 END;
 $$;
@@ -6095,7 +6113,7 @@ BEGIN
 				  HINT = format('Run this in database %s: %s', cron_db, remote);
 	END IF;
 	EXECUTE format('SELECT coalesce(bool_or(d), false) FROM %I.dblink($1, $2) AS r(d boolean)', dblink_schema)
-	   INTO done USING format('dbname=%s user=%s', quote_literal(cron_db), quote_literal(current_user)), remote;
+	   INTO done USING sum.cron_conninfo(cron_db), remote;
 	RETURN done;
 END;
 $$;
