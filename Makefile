@@ -53,6 +53,7 @@ REGRESS = \
 	persona \
 	persona_buying \
 	persona_eval \
+	pipeline \
 	psl \
 	retention \
 	rollups \

@@ -4557,3 +4557,1654 @@ COMMENT ON FUNCTION sum.fit(jsonb) IS
 /* ==========================================================================
  * Pipeline: inputs, refresh, handoff queue, nurture triggers, BI (issue 7)
  * ========================================================================== */
+
+/*
+ * The pipeline turns the data team's own relations (product users and
+ * events, CRM accounts and contacts) into the output tables below.  It is
+ * set-based SQL over the functions above, in one transaction per run, so
+ * that readers see the last complete result (MVCC) and a failed run leaves
+ * the previous one in place.
+ *
+ * Inputs are named in sum.settings (input.*) and read through a canonical
+ * query built from sum.input_columns; every relation and column name is
+ * quoted with format('%I'), never concatenated.
+ */
+INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value, description) VALUES
+	('input.users', NULL, 'relation', NULL, NULL,
+	 'product users (required): user_id, email, signed_up_at [, full_name, title, company_name, country, stage, updated_at]'),
+	('input.events', NULL, 'relation', NULL, NULL,
+	 'product events (required): user_id, event, occurred_at; may be partitioned by occurred_at'),
+	('input.crm_accounts', NULL, 'relation', NULL, NULL,
+	 'CRM accounts (optional): account_id, name [, domain, country, employees, industry, annual_revenue, technologies, parent_account_id, created_at, owner]'),
+	('input.crm_contacts', NULL, 'relation', NULL, NULL,
+	 'CRM contacts (optional): contact_id, account_id, email [, full_name, title]'),
+	('pipeline.late_events', '1 hour', 'interval', NULL, NULL,
+	 'events may arrive this late: the incremental refresh re-reads events newer than its watermark minus this lag'),
+	('pipeline.reevaluate_every', '1 hour', 'interval', NULL, NULL,
+	 'how often an incremental refresh re-evaluates time-based conditions (usage drop, inactivity, activity windows) of every user, not only of users with new data'),
+	('handoff.sla', '1 day', 'interval', NULL, NULL,
+	 'time sales has to work a new handoff when its routing rule sets none'),
+	('handoff.default_owner', NULL, 'text', NULL, NULL,
+	 'owner of a handoff that no routing rule and no CRM owner covers (NULL: unassigned)'),
+	('nurture.min_fit_tier', 'B', 'text', NULL, NULL,
+	 'lowest ICP fit tier of a "fitting" account for the invite, outbound and reverse-ABM plays'),
+	('nurture.min_active_users', '2', 'integer', 1, 1000,
+	 'active users (last 7 days) that make an account a reverse-ABM audience'),
+	('nurture.stalled_after', '3 days', 'interval', NULL, NULL,
+	 'a trial without activation and without events for this long is stalled');
+UPDATE sum.setting_defaults SET allowed_values = ARRAY['A', 'B', 'C', 'D']
+ WHERE name OPERATOR(pg_catalog.=) 'nurture.min_fit_tier';
+
+/*
+ * The input contract, as data: sum.check_inputs() and the refresh read it.
+ * types lists the accepted pg_type names of a column (NULL: any type that
+ * casts to text); cast_to is the type the pipeline reads it as.
+ */
+CREATE TABLE sum.input_columns (
+	input text NOT NULL,
+	column_name text NOT NULL,
+	required boolean NOT NULL,
+	types text[],
+	cast_to text NOT NULL,
+	description text NOT NULL,
+	PRIMARY KEY (input, column_name)
+);
+COMMENT ON TABLE sum.input_columns IS
+	'the columns the pipeline reads from each input relation: required or optional, accepted types';
+
+INSERT INTO sum.input_columns (input, column_name, required, types, cast_to, description) VALUES
+	('users', 'user_id', true, NULL, 'text', 'id of the product user (any type; compared as text)'),
+	('users', 'email', true, '{text,varchar,bpchar,citext}', 'text', 'login email'),
+	('users', 'signed_up_at', true, '{timestamptz,timestamp,date}', 'timestamptz', 'sign-up time'),
+	('users', 'full_name', false, '{text,varchar,bpchar,citext}', 'text', 'name, for person de-duplication'),
+	('users', 'title', false, '{text,varchar,bpchar,citext}', 'text', 'job title, for persona and buying role'),
+	('users', 'company_name', false, '{text,varchar,bpchar,citext}', 'text', 'company typed at sign-up, for matching'),
+	('users', 'country', false, '{text,varchar,bpchar,citext}', 'text', 'ISO 3166-1 alpha-2 country, for matching and routing'),
+	('users', 'stage', false, '{text,varchar,bpchar,citext,lifecycle_stage}', 'text', 'freemium, trial, paid or churned (other values: no stage)'),
+	('users', 'updated_at', false, '{timestamptz,timestamp,date}', 'timestamptz', 'last change of the row: an incremental refresh re-reads changed users'),
+	('events', 'user_id', true, NULL, 'text', 'the user of the event'),
+	('events', 'event', true, '{text,varchar,bpchar,citext}', 'text', 'event name, as in sum.milestone_defs'),
+	('events', 'occurred_at', true, '{timestamptz,timestamp,date}', 'timestamptz', 'event time (partition key of a partitioned events table)'),
+	('crm_accounts', 'account_id', true, NULL, 'text', 'CRM account id'),
+	('crm_accounts', 'name', true, '{text,varchar,bpchar,citext}', 'text', 'account name'),
+	('crm_accounts', 'domain', false, '{text,varchar,bpchar,citext}', 'text', 'website or domain'),
+	('crm_accounts', 'country', false, '{text,varchar,bpchar,citext}', 'text', 'ISO 3166-1 alpha-2 country'),
+	('crm_accounts', 'employees', false, '{int2,int4,int8,numeric}', 'integer', 'company size, for buying role, fit and routing'),
+	('crm_accounts', 'industry', false, '{text,varchar,bpchar,citext}', 'text', 'industry, for fit'),
+	('crm_accounts', 'annual_revenue', false, '{int2,int4,int8,numeric,float4,float8,money}', 'numeric', 'annual revenue, for fit'),
+	('crm_accounts', 'technologies', false, '{_text,_varchar}', 'text[]', 'technologies in use, for fit'),
+	('crm_accounts', 'parent_account_id', false, NULL, 'text', 'parent account, for matching tie-breaks'),
+	('crm_accounts', 'created_at', false, '{timestamptz,timestamp,date}', 'timestamptz', 'creation time, for matching tie-breaks'),
+	('crm_accounts', 'owner', false, '{text,varchar,bpchar,citext}', 'text', 'account owner in the CRM: handoffs go to them'),
+	('crm_contacts', 'contact_id', true, NULL, 'text', 'CRM contact id'),
+	('crm_contacts', 'account_id', true, NULL, 'text', 'CRM account of the contact'),
+	('crm_contacts', 'email', true, '{text,varchar,bpchar,citext}', 'text', 'contact email'),
+	('crm_contacts', 'full_name', false, '{text,varchar,bpchar,citext}', 'text', 'contact name'),
+	('crm_contacts', 'title', false, '{text,varchar,bpchar,citext}', 'text', 'job title, for the decision-maker plays');
+
+/*
+ * sum.input_relation(input): the quoted, qualified name of the relation
+ * mapped to an input, or NULL when the setting is not set.  Each part of
+ * the setting is quoted on its own, so that a name with quotes, dots or
+ * semicolons stays one identifier.
+ */
+CREATE FUNCTION sum.input_relation(input text) RETURNS text
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT pg_catalog.string_agg(pg_catalog.quote_ident(part), '.' ORDER BY n)
+	  FROM pg_catalog.unnest(pg_catalog.parse_ident(sum.setting('input.' OPERATOR(pg_catalog.||) input)))
+		   WITH ORDINALITY AS p(part, n)
+$$;
+COMMENT ON FUNCTION sum.input_relation(text) IS
+	'quoted qualified name of the relation mapped to an input (users, events, crm_accounts, crm_contacts), NULL when unset';
+
+/*
+ * sum.check_inputs(): every problem of the input mapping at once, one row
+ * each; no rows means the mapping is good.  It reads only the catalogs.
+ */
+CREATE FUNCTION sum.check_inputs()
+	RETURNS TABLE (input text, relation text, column_name text, problem text)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	inp text;
+	rel text;
+	relid oid;
+	col record;
+	typ text;
+BEGIN
+	FOREACH inp IN ARRAY ARRAY['users', 'events', 'crm_accounts', 'crm_contacts'] LOOP
+		rel := sum.input_relation(inp);
+		IF rel IS NULL THEN
+			IF inp IN ('users', 'events') THEN
+				input := inp; relation := NULL; column_name := NULL;
+				problem := format('setting input.%s is not set: name the relation of the %s', inp,
+								  CASE inp WHEN 'users' THEN 'product users' ELSE 'product events' END);
+				RETURN NEXT;
+			END IF;
+			CONTINUE;
+		END IF;
+		relid := to_regclass(rel);
+		IF relid IS NULL THEN
+			input := inp; relation := rel; column_name := NULL;
+			problem := format('relation %s (setting input.%s) does not exist or is not visible', rel, inp);
+			RETURN NEXT;
+			CONTINUE;
+		END IF;
+		IF NOT has_table_privilege(relid, 'SELECT') THEN
+			input := inp; relation := rel; column_name := NULL;
+			problem := format('permission denied: %s cannot read %s', current_user, rel);
+			RETURN NEXT;
+		END IF;
+		FOR col IN SELECT c.column_name, c.required, c.types
+					 FROM sum.input_columns c WHERE c.input = inp ORDER BY c.required DESC, c.column_name LOOP
+			SELECT t.typname INTO typ
+			  FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+			 WHERE a.attrelid = relid AND a.attname = col.column_name
+			   AND a.attnum > 0 AND NOT a.attisdropped;
+			IF NOT FOUND THEN
+				IF col.required THEN
+					input := inp; relation := rel; column_name := col.column_name;
+					problem := format('required column %I is missing', col.column_name);
+					RETURN NEXT;
+				END IF;
+			ELSIF col.types IS NOT NULL AND NOT typ = ANY (col.types) THEN
+				input := inp; relation := rel; column_name := col.column_name;
+				problem := format('column %I is of type %s, expected one of %s', col.column_name, typ,
+								  array_to_string(col.types, ', '));
+				RETURN NEXT;
+			END IF;
+		END LOOP;
+	END LOOP;
+END;
+$$;
+COMMENT ON FUNCTION sum.check_inputs() IS
+	'problems of the input mapping (missing relations, missing or mistyped columns), one row each; no rows: good';
+
+/*
+ * sum.input_query(input): a SELECT over the mapped relation that returns
+ * the contract's columns, in order, with their canonical types; missing
+ * optional columns read as NULL.  Callers add their own WHERE.
+ */
+CREATE FUNCTION sum.input_query(input text) RETURNS text
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	rel text := sum.input_relation(input);
+	relid oid := to_regclass(rel);
+	cols text;
+BEGIN
+	IF relid IS NULL THEN
+		RETURN NULL;
+	END IF;
+	SELECT string_agg(CASE WHEN a.attname IS NULL
+						   THEN format('NULL::%s AS %I', c.cast_to, c.column_name)
+						   WHEN c.column_name IN ('signed_up_at', 'occurred_at', 'updated_at', 'created_at')
+								AND t.typname = 'timestamptz'
+						   THEN format('%I', c.column_name)	-- no cast: partition pruning sees the column
+						   ELSE format('%I::%s AS %I', c.column_name, c.cast_to, c.column_name) END,
+					  ', ' ORDER BY c.required DESC, c.column_name)
+	  INTO cols
+	  FROM sum.input_columns c
+	  LEFT JOIN pg_attribute a ON a.attrelid = relid AND a.attname = c.column_name
+							  AND a.attnum > 0 AND NOT a.attisdropped
+	  LEFT JOIN pg_type t ON t.oid = a.atttypid
+	 WHERE c.input = input_query.input;
+	RETURN format('SELECT %s FROM %s', cols, rel);
+END;
+$$;
+COMMENT ON FUNCTION sum.input_query(text) IS
+	'SELECT of an input relation with the contract''s columns and types (missing optional columns as NULL)';
+
+/*
+ * Rules of the handoff and the nurture plays, as data.  Shipped rows come
+ * with the extension; users add, edit and disable rows (pg_dump keeps the
+ * tables whole: they are small and edited by people).
+ */
+
+/*
+ * sum.handoff_rules: an account goes to sales when some enabled rule holds:
+ * fit tier at least min_tier and every other non-NULL condition.  The
+ * names of the rules that hold are the handoff's reasons.
+ */
+CREATE TABLE sum.handoff_rules (
+	name text PRIMARY KEY CHECK (name OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	enabled boolean NOT NULL DEFAULT true,
+	min_tier sum.fit_tier NOT NULL DEFAULT 'B',
+	min_decision_makers integer CHECK (min_decision_makers OPERATOR(pg_catalog.>=) 1),
+	any_milestones text[] CHECK (pg_catalog.cardinality(any_milestones) OPERATOR(pg_catalog.>) 0),
+	min_active_users integer CHECK (min_active_users OPERATOR(pg_catalog.>=) 1),
+	description text
+);
+COMMENT ON TABLE sum.handoff_rules IS
+	'when an account goes to sales: fit tier and (decision makers, milestones, active users); each rule that holds is a reason';
+INSERT INTO sum.handoff_rules (name, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
+	('decision_maker_signed_up', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
+	('product_qualified', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
+	('team_active', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
+SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', '');
+
+/*
+ * sum.routing_rules: who works a handoff.  The CRM owner of the account
+ * wins; otherwise the first enabled rule by priority whose countries and
+ * size range cover the account.  New handoffs of a rule go to its owners in
+ * turn (next_owner is the rule's round-robin position), and a handoff keeps
+ * its owner for good.
+ */
+CREATE TABLE sum.routing_rules (
+	name text PRIMARY KEY,
+	priority integer NOT NULL DEFAULT 100,
+	enabled boolean NOT NULL DEFAULT true,
+	countries text[],
+	min_employees integer,
+	max_employees integer,
+	owners text[] NOT NULL CHECK (pg_catalog.cardinality(owners) OPERATOR(pg_catalog.>) 0
+								   AND pg_catalog.array_position(owners, NULL) IS NULL),
+	sla interval CHECK (sla OPERATOR(pg_catalog.>) '0'::interval),
+	next_owner integer NOT NULL DEFAULT 0 CHECK (next_owner OPERATOR(pg_catalog.>=) 0),
+	CHECK (min_employees OPERATOR(pg_catalog.<=) max_employees)
+);
+COMMENT ON TABLE sum.routing_rules IS
+	'territories: countries and company size -> owners (round-robin) and SLA; lowest priority first';
+SELECT pg_catalog.pg_extension_config_dump('sum.routing_rules', '');
+
+/* sum.nurture_plays: the plays, whether they run, and their cooldown */
+CREATE TABLE sum.nurture_plays (
+	play text PRIMARY KEY,
+	enabled boolean NOT NULL DEFAULT true,
+	subject text NOT NULL CHECK (subject OPERATOR(pg_catalog.=) ANY (ARRAY['person', 'account', 'contact'])),
+	cooldown interval NOT NULL DEFAULT '14 days' CHECK (cooldown OPERATOR(pg_catalog.>=) '0'::interval),
+	description text NOT NULL
+);
+COMMENT ON TABLE sum.nurture_plays IS
+	'marketing plays of sum.nurture_triggers: enabled, subject kind, cooldown between two firings';
+INSERT INTO sum.nurture_plays (play, subject, cooldown, description) VALUES
+	('invite_decision_maker', 'person', '14 days', 'a non-decision-maker at a fitting account with no decision maker yet: ask them to invite one'),
+	('outbound_decision_makers', 'contact', '30 days', 'CRM contacts with a decision-maker persona at an account with product users and no decision maker among them'),
+	('reverse_abm_audience', 'account', '7 days', 'fitting account, several active users, no decision maker: target its decision makers by hashed email'),
+	('rescue_stalled_trial', 'person', '7 days', 'a trial that did not activate and went quiet'),
+	('churn_risk', 'account', '14 days', 'a paying account whose usage dropped'),
+	('paywall_upsell', 'person', '7 days', 'a free or trial user hitting the paywall'),
+	('suppress_prospect_nurture', 'person', '0 days', 'a person at a paying account: keep them out of prospect nurture');
+SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', '');
+
+/* ==========================================================================
+ * Pipeline outputs
+ * ========================================================================== */
+
+/* One row per product user of the input, with what the pipeline made of it */
+CREATE TABLE sum.users (
+	user_id text PRIMARY KEY,
+	person_id text NOT NULL,
+	email text,
+	email_key text,
+	email_hash text,
+	email_domain text,
+	is_freemail boolean,
+	full_name text,
+	title text,
+	company_name text,
+	country text,
+	stage sum.lifecycle_stage,
+	signed_up_at timestamptz,
+	source_updated_at timestamptz,
+	account_key text,
+	crm_account_id text,
+	match_method text,
+	match_score double precision,
+	function sum.job_function,
+	seniority sum.seniority,
+	persona_confidence real,
+	buying_role sum.buying_role,
+	first_event_at timestamptz,
+	last_event_at timestamptz,
+	events_7d bigint,
+	events_28d bigint,
+	active_days_28d integer,
+	milestones text[],
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX ON sum.users (person_id);
+CREATE INDEX ON sum.users (account_key);
+CREATE INDEX ON sum.users (email_key);
+CREATE INDEX ON sum.users (updated_at);
+COMMENT ON TABLE sum.users IS
+	'pipeline output: one row per product user: identity, person, account match, persona, usage, milestones';
+
+/* One row per de-duplicated person; person_id is the id of one of its logins */
+CREATE TABLE sum.people (
+	person_id text PRIMARY KEY,
+	primary_user_id text NOT NULL,
+	user_ids text[] NOT NULL,
+	logins integer NOT NULL,
+	email text,
+	email_hash text,
+	full_name text,
+	title text,
+	function sum.job_function,
+	seniority sum.seniority,
+	buying_role sum.buying_role,
+	account_key text,
+	stage sum.lifecycle_stage,
+	signed_up_at timestamptz,
+	last_event_at timestamptz,
+	events_28d bigint,
+	milestones text[],
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX ON sum.people (account_key);
+CREATE INDEX ON sum.people (updated_at);
+COMMENT ON TABLE sum.people IS
+	'pipeline output: one row per person (logins merged by sum.dedupe_people)';
+
+/*
+ * One row per company with product users: a CRM account (account_key
+ * 'crm:<id>') or, without one, a corporate email domain ('domain:<domain>').
+ */
+CREATE TABLE sum.accounts (
+	account_key text PRIMARY KEY,
+	crm_account_id text,
+	name text,
+	domain text,
+	country text,
+	employees integer,
+	industry text,
+	owner text,
+	users bigint NOT NULL,
+	active_users_7d bigint,
+	active_users_30d bigint,
+	decision_makers bigint,
+	influencers bigint,
+	best_contact text,
+	best_contact_role sum.buying_role,
+	champion text,
+	functions sum.job_function[],
+	top_seniority sum.seniority,
+	stage sum.lifecycle_stage,
+	paid_seats bigint,
+	first_signup_at timestamptz,
+	last_activity_at timestamptz,
+	recent_activity bigint,
+	milestones text[],
+	fit_score integer,
+	fit_tier sum.fit_tier,
+	fit_rules text[],
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX ON sum.accounts (updated_at);
+COMMENT ON TABLE sum.accounts IS
+	'pipeline output: one row per company with product users: CRM match, rollup of its people, ICP fit';
+
+CREATE TABLE sum.user_milestones (
+	user_id text NOT NULL,
+	milestone text NOT NULL,
+	reached_at timestamptz,
+	updated_at timestamptz NOT NULL,
+	PRIMARY KEY (user_id, milestone)
+);
+CREATE INDEX ON sum.user_milestones (updated_at);
+COMMENT ON TABLE sum.user_milestones IS
+	'pipeline output: milestones each user has reached, and when';
+
+/*
+ * The handoff queue.  The refresh writes every column except the ones
+ * sales ops own (status, status_changed_at, snoozed_until, notes): it never
+ * overwrites those, and the owner, once given, stays.
+ */
+CREATE TABLE sum.handoff_queue (
+	account_key text PRIMARY KEY,
+	crm_account_id text,
+	account_name text,
+	fit_tier sum.fit_tier,
+	fit_score integer,
+	reasons text[] NOT NULL,
+	contact_person_id text,
+	contact_email text,
+	contact_email_hash text,
+	contact_name text,
+	contact_title text,
+	contact_role sum.buying_role,
+	users bigint,
+	active_users_7d bigint,
+	owner text,
+	routing_rule text,
+	queued_at timestamptz NOT NULL,
+	sla_due_at timestamptz,
+	active boolean NOT NULL DEFAULT true,
+	dequeued_at timestamptz,
+	status text NOT NULL DEFAULT 'new'
+		CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['new', 'accepted', 'rejected', 'snoozed'])),
+	status_changed_at timestamptz,
+	snoozed_until timestamptz,
+	notes text,
+	updated_at timestamptz NOT NULL
+);
+CREATE INDEX ON sum.handoff_queue (updated_at);
+COMMENT ON TABLE sum.handoff_queue IS
+	'accounts to route to sales now (active), why, whom to contact, owner and SLA; sales ops edit status, snoozed_until, notes';
+SELECT pg_catalog.pg_extension_config_dump('sum.handoff_queue', '');
+
+/* Stamp status_changed_at when sales ops change a status */
+CREATE FUNCTION sum.handoff_status_stamp() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NEW.status IS DISTINCT FROM OLD.status THEN
+		NEW.status_changed_at := now();
+		NEW.updated_at := now();
+	ELSIF NEW.snoozed_until IS DISTINCT FROM OLD.snoozed_until OR NEW.notes IS DISTINCT FROM OLD.notes THEN
+		NEW.updated_at := now();
+	END IF;
+	RETURN NEW;
+END;
+$$;
+CREATE TRIGGER status_stamp BEFORE UPDATE ON sum.handoff_queue
+	FOR EACH ROW EXECUTE FUNCTION sum.handoff_status_stamp();
+
+/*
+ * Nurture triggers: one row per play and subject (a person id, an account
+ * key or a CRM contact id).  A trigger fires (active, last_fired_at) when
+ * its condition holds and its play's cooldown has passed since it last
+ * fired; it is cleared (active = false, cleared_at) when the condition ends.
+ */
+CREATE TABLE sum.nurture_triggers (
+	play text NOT NULL,
+	subject_id text NOT NULL,
+	subject text NOT NULL,
+	account_key text,
+	user_id text,
+	email_hash text,
+	details jsonb,
+	active boolean NOT NULL,
+	fire_count integer NOT NULL DEFAULT 1,
+	first_fired_at timestamptz NOT NULL,
+	last_fired_at timestamptz NOT NULL,
+	cleared_at timestamptz,
+	updated_at timestamptz NOT NULL,
+	PRIMARY KEY (play, subject_id)
+);
+CREATE INDEX ON sum.nurture_triggers (updated_at);
+COMMENT ON TABLE sum.nurture_triggers IS
+	'marketing plays per person, account or CRM contact: active, first/last fired, cleared; read by updated_at or sum.claim_triggers()';
+SELECT pg_catalog.pg_extension_config_dump('sum.nurture_triggers', '');
+
+/* What sum.claim_triggers() handed to each consumer */
+CREATE TABLE sum.trigger_claims (
+	consumer text NOT NULL,
+	play text NOT NULL,
+	subject_id text NOT NULL,
+	fired_at timestamptz NOT NULL,
+	claimed_at timestamptz NOT NULL,
+	PRIMARY KEY (consumer, play, subject_id)
+);
+COMMENT ON TABLE sum.trigger_claims IS
+	'which firing of each trigger each consumer has claimed';
+SELECT pg_catalog.pg_extension_config_dump('sum.trigger_claims', '');
+
+/* One row per run (step 'run') and per step of a run */
+CREATE TABLE sum.refresh_log (
+	run_id bigint NOT NULL,
+	step text NOT NULL,
+	mode text,
+	status text NOT NULL CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['running', 'ok', 'failed', 'skipped'])),
+	started_at timestamptz NOT NULL,
+	finished_at timestamptz,
+	duration_ms double precision,
+	rows bigint,
+	as_of timestamptz,
+	pid integer,
+	failed_step text,
+	sqlstate text,
+	error text,
+	PRIMARY KEY (run_id, step)
+);
+CREATE SEQUENCE sum.refresh_run_id;
+COMMENT ON TABLE sum.refresh_log IS
+	'one row per refresh run (step = ''run'': mode, status, error) and per step (rows, duration)';
+
+/* Internal state of the incremental refresh (not for readers) */
+CREATE TABLE sum.user_states (
+	user_id text PRIMARY KEY,
+	state sum.milestone_state
+);
+COMMENT ON TABLE sum.user_states IS
+	'internal: each user''s milestone state over events up to the pipeline''s closed watermark';
+
+CREATE TABLE sum.pipeline_state (
+	singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+	users_read_at timestamptz,
+	events_closed_until timestamptz,
+	reevaluated_at timestamptz,
+	crm_fingerprint text,
+	config_fingerprint text,
+	last_full_at timestamptz
+);
+COMMENT ON TABLE sum.pipeline_state IS
+	'internal: watermarks of the incremental refresh; delete the row to force a full refresh';
+
+/* ==========================================================================
+ * The refresh
+ * ========================================================================== */
+
+/*
+ * sum.config_fingerprint(): changes when any configuration that shapes the
+ * per-user results changes (settings, persona, legal-form, domain-list,
+ * milestone and ICP rules).  A changed fingerprint makes the next refresh a
+ * full one, so that incremental and full refreshes give the same outputs.
+ * Handoff, routing and play rules are applied to every row on every run
+ * and need no fingerprint.
+ */
+CREATE FUNCTION sum.config_fingerprint() RETURNS text
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT md5(concat_ws('|',
+		(SELECT string_agg(s.name || '=' || coalesce(s.value, '<null>'), ',' ORDER BY s.name)
+		   FROM sum.settings s
+		  WHERE s.name !~ '^(input|handoff|nurture)\.' AND s.name <> 'pipeline.reevaluate_every'),
+		(SELECT string_agg(r::text, ',' ORDER BY r::text) FROM sum.persona_rules r WHERE r.source <> 'shipped'),
+		(SELECT string_agg(r::text, ',' ORDER BY r::text) FROM sum.legal_forms r WHERE r.source <> 'shipped'),
+		(SELECT string_agg(r::text, ',' ORDER BY r::text) FROM sum.freemail_domains r WHERE r.source <> 'shipped'),
+		(SELECT string_agg(r::text, ',' ORDER BY r::text) FROM sum.disposable_domains r WHERE r.source <> 'shipped'),
+		(SELECT string_agg(r::text, ',' ORDER BY r::text) FROM sum.icp_rules r),
+		sum.milestone_defs_version()::text))
+$$;
+COMMENT ON FUNCTION sum.config_fingerprint() IS
+	'fingerprint of the configuration the per-user results depend on; a change makes the next refresh full';
+
+/*
+ * sum.refresh_step(step, ...): one step of a run, returning the rows it
+ * wrote.  Internal: CALL sum.refresh() runs the steps in order, in one
+ * transaction, with the run's context in temporary tables (pg_temp.sum_run
+ * and the sets of users, people and accounts the run touches).
+ */
+CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timestamptz)
+	RETURNS bigint
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+	v_as_of timestamptz := as_of;
+	v_rows bigint := 0;
+	v_n bigint;
+	run record;
+	st record;
+	v_problems text;
+	v_code text;
+	v_lag interval;
+	v_fp text;
+	v_crm_fp text;
+	v_users_q text;
+	v_events_q text;
+	v_crm_q text;
+	v_contacts_q text;
+	v_min_tier sum.fit_tier;
+BEGIN
+	CASE step
+	/*
+	 * inputs: check the mapping, choose full or incremental, read the users
+	 * that are new or changed since the last run.
+	 */
+	WHEN 'inputs' THEN
+		SELECT count(*), string_agg(format('%s: %s', coalesce(c.relation, 'input.' || c.input), c.problem), E'\n'),
+			   CASE WHEN bool_or(c.column_name IS NULL AND c.relation IS NOT NULL AND c.problem NOT LIKE 'permission%')
+						 OR bool_or(c.relation IS NULL) THEN '42P01'
+					WHEN bool_or(c.problem LIKE 'permission%') THEN '42501'
+					WHEN bool_or(c.problem LIKE 'required%') THEN '42703'
+					ELSE '42804' END
+		  INTO v_n, v_problems, v_code
+		  FROM sum.check_inputs() c;
+		IF v_n > 0 THEN
+			RAISE EXCEPTION 'the input mapping has % problem(s)', v_n
+				USING ERRCODE = v_code, DETAIL = v_problems,
+					  HINT = 'SELECT * FROM sum.check_inputs() lists them; map the inputs in sum.settings (input.*).';
+		END IF;
+
+		SELECT * INTO st FROM sum.pipeline_state;
+		v_lag := sum.setting('pipeline.late_events')::interval;
+		v_fp := sum.config_fingerprint();
+		v_crm_q := sum.input_query('crm_accounts');
+		v_contacts_q := sum.input_query('crm_contacts');
+
+		DROP TABLE IF EXISTS pg_temp.sum_crm;
+		IF v_crm_q IS NULL THEN
+			CREATE TEMP TABLE sum_crm (account_id text, name text, domain text, country text, employees integer,
+									   industry text, annual_revenue numeric, technologies text[],
+									   parent_account_id text, created_at timestamptz, owner text) ON COMMIT DROP;
+		ELSE
+			EXECUTE format('CREATE TEMP TABLE sum_crm ON COMMIT DROP AS
+							SELECT DISTINCT ON (account_id) account_id, name, domain, country, employees, industry,
+								   annual_revenue, technologies, parent_account_id, created_at, owner
+							  FROM (%s) a WHERE account_id IS NOT NULL ORDER BY account_id', v_crm_q);
+		END IF;
+		CREATE UNIQUE INDEX ON pg_temp.sum_crm (account_id);
+		ANALYZE pg_temp.sum_crm;
+		SELECT md5(count(*)::text || ':' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
+		  INTO v_crm_fp FROM pg_temp.sum_crm c;
+
+		DROP TABLE IF EXISTS pg_temp.sum_run;
+		CREATE TEMP TABLE sum_run ON COMMIT DROP AS
+		SELECT (full_requested OR st IS NULL OR st.config_fingerprint IS DISTINCT FROM v_fp
+				OR st.events_closed_until IS NULL OR st.events_closed_until > v_as_of - v_lag
+				OR st.users_read_at > v_as_of
+				OR EXISTS (SELECT 1 FROM sum.user_states s WHERE NOT sum.milestone_state_is_current(s.state)
+						   LIMIT 1)) AS is_full,
+			   v_as_of AS as_of,
+			   v_as_of - v_lag AS events_to,
+			   st.events_closed_until AS events_from,
+			   st.users_read_at - v_lag AS users_since,
+			   st.crm_fingerprint IS DISTINCT FROM v_crm_fp AS crm_changed,
+			   v_crm_fp AS crm_fingerprint,
+			   v_fp AS config_fingerprint,
+			   (st.reevaluated_at IS NULL
+				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
+			   v_contacts_q IS NOT NULL AS has_contacts;
+		SELECT * INTO run FROM pg_temp.sum_run;
+		IF run.is_full THEN
+			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true;
+		END IF;
+
+		DROP TABLE IF EXISTS pg_temp.sum_contacts;
+		IF v_contacts_q IS NULL THEN
+			CREATE TEMP TABLE sum_contacts (contact_id text, account_id text, email text, full_name text, title text)
+				ON COMMIT DROP;
+		ELSE
+			EXECUTE format('CREATE TEMP TABLE sum_contacts ON COMMIT DROP AS
+							SELECT contact_id, account_id, email, full_name, title FROM (%s) c
+							 WHERE contact_id IS NOT NULL', v_contacts_q);
+		END IF;
+
+		v_users_q := sum.input_query('users');
+		DROP TABLE IF EXISTS pg_temp.sum_in_users;
+		EXECUTE format('CREATE TEMP TABLE sum_in_users ON COMMIT DROP AS
+						SELECT DISTINCT ON (user_id) user_id, email, signed_up_at, full_name, title, company_name,
+							   upper(btrim(country)) AS country,
+							   CASE lower(btrim(stage)) WHEN ''freemium'' THEN ''freemium'' WHEN ''trial'' THEN ''trial''
+									WHEN ''paid'' THEN ''paid'' WHEN ''churned'' THEN ''churned''
+									END::sum.lifecycle_stage AS stage,
+							   updated_at
+						  FROM (%s) u
+						 WHERE user_id IS NOT NULL AND ($1 IS NULL OR signed_up_at > $1 OR updated_at > $1)
+						 ORDER BY user_id, updated_at DESC NULLS LAST', v_users_q)
+			USING (SELECT users_since FROM pg_temp.sum_run);
+		CREATE UNIQUE INDEX ON pg_temp.sum_in_users (user_id);
+		ANALYZE pg_temp.sum_in_users;
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
+
+		-- the sets of rows this run touches; a full run touches everything
+		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts;
+		CREATE TEMP TABLE sum_touched_users (user_id text PRIMARY KEY) ON COMMIT DROP;
+		CREATE TEMP TABLE sum_touched_people (person_id text PRIMARY KEY) ON COMMIT DROP;
+		CREATE TEMP TABLE sum_touched_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
+
+		IF (SELECT r.is_full FROM pg_temp.sum_run r) THEN
+			-- users gone from the input go from the outputs
+			DELETE FROM sum.user_milestones m
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users i WHERE i.user_id = m.user_id);
+			DELETE FROM sum.user_states s
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users i WHERE i.user_id = s.user_id);
+			DELETE FROM sum.users u
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users i WHERE i.user_id = u.user_id);
+		END IF;
+		RETURN v_rows;
+
+	/*
+	 * people: de-duplicate the new and changed logins against the logins
+	 * that can join them (same email key, or a name at the same corporate
+	 * domain), with the whole people those belong to, so that person ids
+	 * stay stable (sum.dedupe_people's previous).
+	 */
+	WHEN 'people' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		DROP TABLE IF EXISTS pg_temp.sum_logins;
+		CREATE TEMP TABLE sum_logins ON COMMIT DROP AS
+		SELECT i.user_id, i.email, i.full_name, i.signed_up_at,
+			   sum.email_normalize(i.email, 'match') AS email_key,
+			   sum.registrable_domain(sum.email_domain(i.email)) AS email_domain
+		  FROM pg_temp.sum_in_users i;
+		IF NOT run.is_full THEN
+			INSERT INTO pg_temp.sum_logins (user_id, email, full_name, signed_up_at, email_key, email_domain)
+			SELECT u.user_id, u.email, u.full_name, u.signed_up_at, u.email_key, u.email_domain
+			  FROM sum.users u
+			 WHERE u.person_id IN (
+					SELECT o.person_id FROM sum.users o
+					 WHERE o.email_key IN (SELECT l.email_key FROM pg_temp.sum_logins l)
+					UNION
+					SELECT o.person_id FROM sum.users o
+					  JOIN pg_temp.sum_logins l ON l.email_domain = o.email_domain
+					 WHERE NOT o.is_freemail AND o.full_name IS NOT NULL AND l.full_name IS NOT NULL
+					UNION
+					SELECT o.person_id FROM sum.users o JOIN pg_temp.sum_in_users i USING (user_id))
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users i WHERE i.user_id = u.user_id);
+		END IF;
+
+		DROP TABLE IF EXISTS pg_temp.sum_people_map;
+		CREATE TEMP TABLE sum_people_map ON COMMIT DROP AS
+		SELECT d.login_id AS user_id, d.person_id
+		  FROM sum.dedupe_people(
+				'SELECT user_id AS login_id, email, full_name, signed_up_at AS created_at FROM pg_temp.sum_logins',
+				'SELECT u.user_id AS login_id, u.person_id FROM sum.users u
+				  WHERE u.user_id IN (SELECT l.user_id FROM pg_temp.sum_logins l)') d;
+		CREATE UNIQUE INDEX ON pg_temp.sum_people_map (user_id);
+		ANALYZE pg_temp.sum_people_map;
+
+		-- people whose logins change: the old and the new ids
+		INSERT INTO pg_temp.sum_touched_people
+		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
+		UNION SELECT m.person_id FROM pg_temp.sum_people_map m
+		ON CONFLICT DO NOTHING;
+
+		-- new and changed users: their identity columns; the others: their person
+		INSERT INTO sum.users AS u (user_id, person_id, email, email_key, email_hash, email_domain, is_freemail,
+									full_name, title, company_name, country, stage, signed_up_at,
+									source_updated_at, updated_at)
+		SELECT i.user_id, m.person_id, i.email, l.email_key, sum.email_hash(i.email), l.email_domain,
+			   coalesce(sum.is_freemail(i.email), false), i.full_name, i.title, i.company_name, i.country,
+			   i.stage, i.signed_up_at, i.updated_at, clock_timestamp()
+		  FROM pg_temp.sum_in_users i
+		  JOIN pg_temp.sum_logins l USING (user_id)
+		  JOIN pg_temp.sum_people_map m USING (user_id)
+		ON CONFLICT (user_id) DO UPDATE
+		   SET person_id = excluded.person_id, email = excluded.email, email_key = excluded.email_key,
+			   email_hash = excluded.email_hash, email_domain = excluded.email_domain,
+			   is_freemail = excluded.is_freemail, full_name = excluded.full_name, title = excluded.title,
+			   company_name = excluded.company_name, country = excluded.country, stage = excluded.stage,
+			   signed_up_at = excluded.signed_up_at, source_updated_at = excluded.source_updated_at,
+			   updated_at = excluded.updated_at
+		 WHERE (u.person_id, u.email, u.full_name, u.title, u.company_name, u.country, u.stage,
+				u.signed_up_at, u.source_updated_at)
+			   IS DISTINCT FROM
+			   (excluded.person_id, excluded.email, excluded.full_name, excluded.title, excluded.company_name,
+				excluded.country, excluded.stage, excluded.signed_up_at, excluded.source_updated_at);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		UPDATE sum.users u SET person_id = m.person_id, updated_at = clock_timestamp()
+		  FROM pg_temp.sum_people_map m
+		 WHERE m.user_id = u.user_id AND u.person_id IS DISTINCT FROM m.person_id;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		RETURN v_rows + v_n;
+
+	/*
+	 * matching: match new and changed users (all users when the CRM copy
+	 * changed) to CRM accounts; persona and buying role come with it, as
+	 * the buying role depends on the account's size.
+	 */
+	WHEN 'matching' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		DROP TABLE IF EXISTS pg_temp.sum_match_in;
+		IF run.crm_changed THEN
+			CREATE TEMP TABLE sum_match_in ON COMMIT DROP AS
+			SELECT u.user_id, u.email, u.company_name, u.country, u.title FROM sum.users u;
+		ELSE
+			CREATE TEMP TABLE sum_match_in ON COMMIT DROP AS
+			SELECT u.user_id, u.email, u.company_name, u.country, u.title
+			  FROM sum.users u JOIN pg_temp.sum_in_users USING (user_id);
+		END IF;
+		INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM pg_temp.sum_match_in ON CONFLICT DO NOTHING;
+
+		DROP TABLE IF EXISTS pg_temp.sum_matches;
+		CREATE TEMP TABLE sum_matches ON COMMIT DROP AS
+		SELECT m.signup_id AS user_id, m.account_id, m.method, m.score,
+			   CASE WHEN m.account_id IS NOT NULL THEN 'crm:' || m.account_id
+					WHEN m.shadow_account IS NOT NULL THEN 'domain:' || m.shadow_account END AS account_key
+		  FROM sum.match_accounts(
+				'SELECT user_id AS signup_id, email, company_name, country FROM pg_temp.sum_match_in',
+				'SELECT account_id, name, domain, country, parent_account_id, created_at FROM pg_temp.sum_crm') m;
+		CREATE UNIQUE INDEX ON pg_temp.sum_matches (user_id);
+		ANALYZE pg_temp.sum_matches;
+
+		UPDATE sum.users u
+		   SET account_key = x.account_key, crm_account_id = x.account_id, match_method = x.method,
+			   match_score = x.score, function = (x.p).function, seniority = (x.p).seniority,
+			   persona_confidence = (x.p).confidence, buying_role = sum.buying_role(x.p, x.employees),
+			   updated_at = clock_timestamp()
+		  FROM (SELECT i.user_id, m.account_key, m.account_id, m.method, m.score, c.employees,
+					   sum.title_persona(i.title) AS p
+				  FROM pg_temp.sum_match_in i
+				  LEFT JOIN pg_temp.sum_matches m USING (user_id)
+				  LEFT JOIN pg_temp.sum_crm c ON c.account_id = m.account_id) x
+		 WHERE x.user_id = u.user_id
+		   AND (u.account_key, u.crm_account_id, u.match_method, u.match_score, u.function, u.seniority,
+				u.persona_confidence, u.buying_role)
+			   IS DISTINCT FROM
+			   (x.account_key, x.account_id, x.method, x.score, (x.p).function, (x.p).seniority,
+				(x.p).confidence, sum.buying_role(x.p, x.employees));
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		RETURN v_rows;
+
+	/*
+	 * milestones: fold the events up to the closed watermark (as_of minus
+	 * pipeline.late_events) into the stored states; the events after it are
+	 * read again by every run (late arrivals land there) and merged on the
+	 * fly.  Then evaluate the touched users (every user on a full run or
+	 * when time-based conditions are due).
+	 */
+	WHEN 'milestones' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		v_events_q := sum.input_query('events');
+		IF run.is_full THEN
+			TRUNCATE sum.user_states;
+		END IF;
+		DROP TABLE IF EXISTS pg_temp.sum_new_states;
+		EXECUTE format('CREATE TEMP TABLE sum_new_states ON COMMIT DROP AS
+						SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+						  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
+						 WHERE ($1 IS NULL OR e.occurred_at > $1) AND e.occurred_at <= $2
+						 GROUP BY e.user_id', v_events_q)
+			USING run.events_from, run.events_to;
+		INSERT INTO sum.user_states AS s (user_id, state)
+		SELECT n.user_id, n.state FROM pg_temp.sum_new_states n
+		ON CONFLICT (user_id) DO UPDATE SET state = sum.milestones_merge(s.state, excluded.state);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+
+		DROP TABLE IF EXISTS pg_temp.sum_tail;
+		EXECUTE format('CREATE TEMP TABLE sum_tail ON COMMIT DROP AS
+						SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+						  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
+						 WHERE e.occurred_at > $1
+						 GROUP BY e.user_id', v_events_q)
+			USING run.events_to;
+		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
+
+		IF run.reevaluate THEN
+			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
+		ELSE
+			INSERT INTO pg_temp.sum_touched_users
+			SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
+			UNION SELECT user_id FROM pg_temp.sum_in_users
+			ON CONFLICT DO NOTHING;
+		END IF;
+		ANALYZE pg_temp.sum_touched_users;
+
+		DROP TABLE IF EXISTS pg_temp.sum_eval;
+		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
+		SELECT x.user_id, x.state, sum.milestone_usage(x.state, run.as_of) AS usage,
+			   ARRAY(SELECT r.milestone FROM sum.milestone_rows(x.state, run.as_of) r ORDER BY r.milestone)
+				   AS milestones
+		  FROM (SELECT t.user_id, sum.milestones_merge(s.state, l.state) AS state
+				  FROM pg_temp.sum_touched_users t
+				  LEFT JOIN sum.user_states s USING (user_id)
+				  LEFT JOIN pg_temp.sum_tail l USING (user_id)) x;
+
+		UPDATE sum.users u
+		   SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
+			   events_7d = coalesce((e.usage).events_7d, 0), events_28d = coalesce((e.usage).events_28d, 0),
+			   active_days_28d = coalesce((e.usage).active_days_28d, 0), milestones = e.milestones,
+			   updated_at = clock_timestamp()
+		  FROM pg_temp.sum_eval e
+		 WHERE e.user_id = u.user_id
+		   AND (u.first_event_at, u.last_event_at, u.events_7d, u.events_28d, u.active_days_28d, u.milestones)
+			   IS DISTINCT FROM
+			   ((e.usage).first_event_at, (e.usage).last_event_at, coalesce((e.usage).events_7d, 0),
+				coalesce((e.usage).events_28d, 0), coalesce((e.usage).active_days_28d, 0), e.milestones);
+
+		DELETE FROM sum.user_milestones m
+		 USING pg_temp.sum_eval e
+		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
+		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
+		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
+		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL sum.milestone_rows(e.state, run.as_of) r
+		-- a milestone held since an earlier run keeps its first time: kinds
+		-- that hold "now" (usage_drop) report as_of, which moves every run
+		ON CONFLICT (user_id, milestone) DO UPDATE
+		   SET reached_at = least(m.reached_at, excluded.reached_at), updated_at = excluded.updated_at
+		 WHERE m.reached_at IS DISTINCT FROM least(m.reached_at, excluded.reached_at);
+		RETURN v_rows;
+
+	/*
+	 * people_rollup: one row per touched person from their logins: the
+	 * primary login (a corporate email first), the persona of the most
+	 * senior buyer among them, the account of the best-matched login.
+	 */
+	WHEN 'people_rollup' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		IF run.reevaluate THEN
+			INSERT INTO pg_temp.sum_touched_people SELECT DISTINCT person_id FROM sum.users ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
+		ELSE
+			INSERT INTO pg_temp.sum_touched_people
+			SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
+			ON CONFLICT DO NOTHING;
+		END IF;
+		ANALYZE pg_temp.sum_touched_people;
+		INSERT INTO pg_temp.sum_touched_accounts
+		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
+		 WHERE p.account_key IS NOT NULL
+		ON CONFLICT DO NOTHING;
+
+		DELETE FROM sum.people p
+		 USING pg_temp.sum_touched_people t
+		 WHERE t.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+
+		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
+									 title, function, seniority, buying_role, account_key, stage, signed_up_at,
+									 last_event_at, events_28d, milestones, updated_at)
+		SELECT g.person_id, (g.prim).user_id, g.user_ids, g.logins, (g.prim).email, (g.prim).email_hash,
+			   (g.prim).full_name, (g.best).title, (g.best).function, (g.best).seniority, g.buying_role,
+			   (g.acct).account_key, g.stage, g.signed_up_at, g.last_event_at, g.events_28d, g.milestones,
+			   clock_timestamp()
+		  FROM (SELECT u.person_id,
+					   (array_agg(u ORDER BY u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id))[1] AS prim,
+					   (array_agg(u ORDER BY u.buying_role DESC NULLS LAST, u.seniority DESC NULLS LAST,
+								  u.title IS NULL, u.user_id))[1] AS best,
+					   (array_agg(u ORDER BY u.crm_account_id IS NULL, u.account_key IS NULL,
+								  u.signed_up_at DESC NULLS LAST, u.user_id))[1] AS acct,
+					   array_agg(u.user_id ORDER BY u.user_id) AS user_ids,
+					   count(*)::integer AS logins,
+					   max(u.buying_role) AS buying_role,
+					   max(u.stage) AS stage,
+					   min(u.signed_up_at) AS signed_up_at,
+					   max(u.last_event_at) AS last_event_at,
+					   sum(u.events_28d)::bigint AS events_28d,
+					   -- milestone names are identifiers (sum.milestone_defs checks them): no commas
+					   ARRAY(SELECT DISTINCT x
+							   FROM unnest(string_to_array(string_agg(array_to_string(u.milestones, ','), ','), ',')) x
+							  WHERE x <> '' ORDER BY x) AS milestones
+				  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)
+				 GROUP BY u.person_id) g
+		ON CONFLICT (person_id) DO UPDATE
+		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
+			   email = excluded.email, email_hash = excluded.email_hash, full_name = excluded.full_name,
+			   title = excluded.title, function = excluded.function, seniority = excluded.seniority,
+			   buying_role = excluded.buying_role, account_key = excluded.account_key, stage = excluded.stage,
+			   signed_up_at = excluded.signed_up_at, last_event_at = excluded.last_event_at,
+			   events_28d = excluded.events_28d, milestones = excluded.milestones, updated_at = excluded.updated_at
+		 WHERE (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function, p.seniority,
+				p.buying_role, p.account_key, p.stage, p.signed_up_at, p.last_event_at, p.events_28d, p.milestones)
+			   IS DISTINCT FROM
+			   (excluded.primary_user_id, excluded.user_ids, excluded.email, excluded.full_name, excluded.title,
+				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.stage,
+				excluded.signed_up_at, excluded.last_event_at, excluded.events_28d, excluded.milestones);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		INSERT INTO pg_temp.sum_touched_accounts
+		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
+		 WHERE p.account_key IS NOT NULL
+		ON CONFLICT DO NOTHING;
+		RETURN v_rows;
+
+	/*
+	 * accounts: roll the people of each touched account up (one row per
+	 * person, sum.account_rollup), add account-level milestones, the CRM
+	 * attributes and the ICP fit.
+	 */
+	WHEN 'accounts' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		IF run.reevaluate THEN
+			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_accounts SELECT DISTINCT account_key FROM sum.people
+			 WHERE account_key IS NOT NULL ON CONFLICT DO NOTHING;
+		END IF;
+		ANALYZE pg_temp.sum_touched_accounts;
+
+		DELETE FROM sum.accounts a
+		 USING pg_temp.sum_touched_accounts t
+		 WHERE t.account_key = a.account_key
+		   AND NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.account_key = a.account_key);
+
+		DROP TABLE IF EXISTS pg_temp.sum_rollups;
+		CREATE TEMP TABLE sum_rollups ON COMMIT DROP AS
+		SELECT r.account_key, r.s, c.account_id AS crm_account_id,
+			   coalesce(c.name, substr(r.account_key, 8)) AS name,
+			   coalesce(sum.domain_normalize(c.domain), CASE WHEN r.account_key LIKE 'domain:%'
+															 THEN substr(r.account_key, 8) END) AS domain,
+			   coalesce(c.country, r.country) AS country, c.employees, c.industry, c.owner,
+			   c.annual_revenue, c.technologies,
+			   ARRAY(SELECT DISTINCT x
+					   FROM unnest((r.s).milestones
+								   || ARRAY(SELECT m.milestone FROM sum.account_milestones(r.lasts, run.as_of) m)) x
+					  ORDER BY x) AS milestones
+		  FROM (SELECT p.account_key,
+					   sum.account_rollup(p.person_id, p.function, p.seniority, p.buying_role, p.stage,
+										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
+										  p.milestones, run.as_of) AS s,
+					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
+					   mode() WITHIN GROUP (ORDER BY u.country) AS country
+				  FROM sum.people p
+				  JOIN pg_temp.sum_touched_accounts t USING (account_key)
+				  LEFT JOIN sum.users u ON u.user_id = p.primary_user_id
+				 GROUP BY p.account_key) r
+		  LEFT JOIN pg_temp.sum_crm c ON r.account_key = 'crm:' || c.account_id;
+
+		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,
+									   users, active_users_7d, active_users_30d, decision_makers, influencers,
+									   best_contact, best_contact_role, champion, functions, top_seniority, stage,
+									   paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
+									   fit_score, fit_tier, fit_rules, updated_at)
+		SELECT r.account_key, r.crm_account_id, r.name, r.domain, r.country, r.employees, r.industry, r.owner,
+			   (r.s).users, (r.s).active_users_7d, (r.s).active_users_30d, (r.s).decision_makers,
+			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
+			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
+			   (r.s).last_activity_at, (r.s).recent_activity, r.milestones,
+			   (r.f).score, (r.f).tier, (r.f).matched_rules, clock_timestamp()
+		  FROM (SELECT r.*,
+					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
+							'employees', r.employees, 'industry', lower(r.industry), 'country', r.country,
+							'annual_revenue', r.annual_revenue, 'technologies', r.technologies,
+							'domain', r.domain, 'in_crm', r.crm_account_id IS NOT NULL,
+							'users', (r.s).users, 'active_users_7d', (r.s).active_users_7d,
+							'decision_makers', (r.s).decision_makers, 'stage', (r.s).stage))) AS f
+				  FROM pg_temp.sum_rollups r) r
+		ON CONFLICT (account_key) DO UPDATE
+		   SET crm_account_id = excluded.crm_account_id, name = excluded.name, domain = excluded.domain,
+			   country = excluded.country, employees = excluded.employees, industry = excluded.industry,
+			   owner = excluded.owner, users = excluded.users, active_users_7d = excluded.active_users_7d,
+			   active_users_30d = excluded.active_users_30d, decision_makers = excluded.decision_makers,
+			   influencers = excluded.influencers, best_contact = excluded.best_contact,
+			   best_contact_role = excluded.best_contact_role, champion = excluded.champion,
+			   functions = excluded.functions, top_seniority = excluded.top_seniority, stage = excluded.stage,
+			   paid_seats = excluded.paid_seats, first_signup_at = excluded.first_signup_at,
+			   last_activity_at = excluded.last_activity_at, recent_activity = excluded.recent_activity,
+			   milestones = excluded.milestones, fit_score = excluded.fit_score, fit_tier = excluded.fit_tier,
+			   fit_rules = excluded.fit_rules, updated_at = excluded.updated_at
+		 WHERE (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
+				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
+				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
+				a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones, a.fit_score, a.fit_tier,
+				a.fit_rules)
+			   IS DISTINCT FROM
+			   (excluded.crm_account_id, excluded.name, excluded.domain, excluded.country, excluded.employees,
+				excluded.industry, excluded.owner, excluded.users, excluded.active_users_7d,
+				excluded.active_users_30d, excluded.decision_makers, excluded.influencers, excluded.best_contact,
+				excluded.best_contact_role, excluded.champion, excluded.functions, excluded.top_seniority,
+				excluded.stage, excluded.paid_seats, excluded.first_signup_at, excluded.last_activity_at,
+				excluded.recent_activity, excluded.milestones, excluded.fit_score, excluded.fit_tier,
+				excluded.fit_rules);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		RETURN v_rows;
+
+	/*
+	 * handoff: every account the handoff rules pick, with its reasons and
+	 * contact; new handoffs get an owner (CRM owner, else the routing rule's
+	 * next owner in turn) and an SLA.  Sales ops' columns are never written.
+	 */
+	WHEN 'handoff' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		DROP TABLE IF EXISTS pg_temp.sum_handoff;
+		CREATE TEMP TABLE sum_handoff ON COMMIT DROP AS
+		SELECT a.account_key, a.crm_account_id, a.name, a.fit_tier, a.fit_score, h.reasons,
+			   p.person_id, p.email, p.email_hash, p.full_name, p.title, p.buying_role, a.users, a.active_users_7d,
+			   a.owner AS crm_owner, a.country, a.employees,
+			   rr.name AS routing_rule, rr.owners, rr.next_owner, rr.sla,
+			   row_number() OVER (PARTITION BY rr.name ORDER BY a.account_key) AS turn
+		  FROM sum.accounts a
+		  CROSS JOIN LATERAL (
+				SELECT array_agg(r.name ORDER BY r.name) AS reasons
+				  FROM sum.handoff_rules r
+				 WHERE r.enabled AND a.fit_tier >= r.min_tier
+				   AND (r.min_decision_makers IS NULL OR a.decision_makers >= r.min_decision_makers)
+				   AND (r.any_milestones IS NULL OR a.milestones && r.any_milestones)
+				   AND (r.min_active_users IS NULL OR a.active_users_7d >= r.min_active_users)) h
+		  LEFT JOIN sum.people p ON p.person_id = a.best_contact
+		  LEFT JOIN sum.handoff_queue q ON q.account_key = a.account_key
+		  LEFT JOIN LATERAL (
+				SELECT r.name, r.owners, r.next_owner, r.sla
+				  FROM sum.routing_rules r
+				 WHERE r.enabled AND a.owner IS NULL AND q.owner IS NULL
+				   AND (r.countries IS NULL OR a.country = ANY (r.countries))
+				   AND (r.min_employees IS NULL OR a.employees >= r.min_employees)
+				   AND (r.max_employees IS NULL OR a.employees <= r.max_employees)
+				 ORDER BY r.priority, r.name
+				 LIMIT 1) rr ON true
+		 WHERE h.reasons IS NOT NULL;
+
+		INSERT INTO sum.handoff_queue AS q (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons,
+											contact_person_id, contact_email, contact_email_hash, contact_name,
+											contact_title, contact_role, users, active_users_7d, owner,
+											routing_rule, queued_at, sla_due_at, active, dequeued_at, updated_at)
+		SELECT h.account_key, h.crm_account_id, h.name, h.fit_tier, h.fit_score, h.reasons,
+			   h.person_id, h.email, h.email_hash, h.full_name, h.title, h.buying_role, h.users, h.active_users_7d,
+			   coalesce(h.crm_owner,
+						h.owners[((h.next_owner + h.turn - 1) % cardinality(h.owners)) + 1],
+						sum.setting('handoff.default_owner')),
+			   h.routing_rule, run.as_of,
+			   run.as_of + coalesce(h.sla, sum.setting('handoff.sla')::interval),
+			   true, NULL, clock_timestamp()
+		  FROM pg_temp.sum_handoff h
+		ON CONFLICT (account_key) DO UPDATE
+		   SET crm_account_id = excluded.crm_account_id, account_name = excluded.account_name,
+			   fit_tier = excluded.fit_tier, fit_score = excluded.fit_score, reasons = excluded.reasons,
+			   contact_person_id = excluded.contact_person_id, contact_email = excluded.contact_email,
+			   contact_email_hash = excluded.contact_email_hash, contact_name = excluded.contact_name,
+			   contact_title = excluded.contact_title, contact_role = excluded.contact_role,
+			   users = excluded.users, active_users_7d = excluded.active_users_7d,
+			   owner = coalesce(q.owner, excluded.owner),
+			   routing_rule = CASE WHEN q.owner IS NULL THEN excluded.routing_rule ELSE q.routing_rule END,
+			   queued_at = CASE WHEN q.active THEN q.queued_at ELSE excluded.queued_at END,
+			   sla_due_at = CASE WHEN q.active THEN q.sla_due_at ELSE excluded.sla_due_at END,
+			   active = true, dequeued_at = NULL, updated_at = excluded.updated_at
+		 WHERE NOT q.active OR q.owner IS NULL
+			OR (q.crm_account_id, q.account_name, q.fit_tier, q.fit_score, q.reasons, q.contact_person_id,
+				q.contact_email, q.contact_name, q.contact_title, q.contact_role, q.users, q.active_users_7d)
+			   IS DISTINCT FROM
+			   (excluded.crm_account_id, excluded.account_name, excluded.fit_tier, excluded.fit_score,
+				excluded.reasons, excluded.contact_person_id, excluded.contact_email, excluded.contact_name,
+				excluded.contact_title, excluded.contact_role, excluded.users, excluded.active_users_7d);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+
+		-- the round-robin position of each rule moves past the owners it gave out
+		UPDATE sum.routing_rules r
+		   SET next_owner = (r.next_owner + g.given) % cardinality(r.owners)
+		  FROM (SELECT h.routing_rule, count(*) AS given FROM pg_temp.sum_handoff h
+				 WHERE h.crm_owner IS NULL AND h.routing_rule IS NOT NULL GROUP BY h.routing_rule) g
+		 WHERE g.routing_rule = r.name;
+
+		UPDATE sum.handoff_queue q
+		   SET active = false, dequeued_at = run.as_of, updated_at = clock_timestamp()
+		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key);
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		RETURN v_rows + v_n;
+
+	/*
+	 * nurture: the subjects of every enabled play now; fire the new ones and
+	 * those whose cooldown has passed, keep the firing ones, clear the rest.
+	 */
+	WHEN 'nurture' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		v_min_tier := sum.setting('nurture.min_fit_tier')::sum.fit_tier;
+		v_n := sum.setting('nurture.min_active_users')::bigint;
+
+		DROP TABLE IF EXISTS pg_temp.sum_dm_contacts;
+		CREATE TEMP TABLE sum_dm_contacts ON COMMIT DROP AS
+		SELECT c.contact_id, a.account_key, sum.email_hash(c.email) AS email_hash, c.title
+		  FROM pg_temp.sum_contacts c
+		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
+		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
+		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
+		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
+
+		DROP TABLE IF EXISTS pg_temp.sum_plays_now;
+		CREATE TEMP TABLE sum_plays_now ON COMMIT DROP AS
+		SELECT 'invite_decision_maker'::text AS play, p.person_id AS subject_id, p.account_key,
+			   p.primary_user_id AS user_id, p.email_hash,
+			   jsonb_build_object('fit_tier', a.fit_tier, 'buying_role', p.buying_role) AS details
+		  FROM sum.people p JOIN sum.accounts a USING (account_key)
+		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0 AND a.stage IS DISTINCT FROM 'paid'
+		   AND p.buying_role IS DISTINCT FROM 'decision_maker'
+		UNION ALL
+		SELECT 'outbound_decision_makers', d.contact_id, d.account_key, NULL, d.email_hash,
+			   jsonb_build_object('title', d.title)
+		  FROM pg_temp.sum_dm_contacts d
+		UNION ALL
+		SELECT 'reverse_abm_audience', a.account_key, a.account_key, NULL, NULL,
+			   jsonb_build_object('email_hashes', array_agg(d.email_hash ORDER BY d.email_hash),
+								  'active_users_7d', a.active_users_7d)
+		  FROM sum.accounts a JOIN pg_temp.sum_dm_contacts d USING (account_key)
+		 WHERE a.active_users_7d >= v_n
+		 GROUP BY a.account_key, a.active_users_7d
+		UNION ALL
+		SELECT 'rescue_stalled_trial', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
+			   jsonb_build_object('last_event_at', p.last_event_at)
+		  FROM sum.people p
+		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
+		   AND coalesce(p.last_event_at, p.signed_up_at)
+			   < run.as_of - sum.setting('nurture.stalled_after')::interval
+		UNION ALL
+		SELECT 'churn_risk', a.account_key, a.account_key, NULL, NULL,
+			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
+		  FROM sum.accounts a
+		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
+		UNION ALL
+		SELECT 'paywall_upsell', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
+			   jsonb_build_object('stage', p.stage)
+		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
+		 WHERE coalesce(p.milestones @> '{paywall_hit}', false)
+		   AND coalesce(p.stage, 'freemium') IN ('freemium', 'trial') AND a.stage IS DISTINCT FROM 'paid'
+		UNION ALL
+		SELECT 'suppress_prospect_nurture', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
+			   jsonb_build_object('stage', coalesce(a.stage, p.stage))
+		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
+		 WHERE p.stage = 'paid' OR a.stage = 'paid';
+		DELETE FROM pg_temp.sum_plays_now n
+		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
+		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
+		ANALYZE pg_temp.sum_plays_now;
+
+		-- clear the triggers whose condition ended
+		UPDATE sum.nurture_triggers t
+		   SET active = false, cleared_at = run.as_of, updated_at = clock_timestamp()
+		 WHERE t.active
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		-- fire again what was cleared and whose cooldown has passed
+		UPDATE sum.nurture_triggers t
+		   SET active = true, fire_count = t.fire_count + 1, last_fired_at = run.as_of, cleared_at = NULL,
+			   account_key = n.account_key, user_id = n.user_id, email_hash = n.email_hash, details = n.details,
+			   updated_at = clock_timestamp()
+		  FROM pg_temp.sum_plays_now n, sum.nurture_plays y
+		 WHERE n.play = t.play AND n.subject_id = t.subject_id AND y.play = t.play
+		   AND NOT t.active AND t.last_fired_at + y.cooldown <= run.as_of;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
+		-- keep the firing ones up to date (their audience, account, details)
+		UPDATE sum.nurture_triggers t
+		   SET account_key = n.account_key, user_id = n.user_id, email_hash = n.email_hash, details = n.details,
+			   updated_at = clock_timestamp()
+		  FROM pg_temp.sum_plays_now n
+		 WHERE n.play = t.play AND n.subject_id = t.subject_id AND t.active
+		   AND (t.account_key, t.user_id, t.email_hash, t.details)
+			   IS DISTINCT FROM (n.account_key, n.user_id, n.email_hash, n.details);
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
+		-- fire the new ones
+		INSERT INTO sum.nurture_triggers (play, subject_id, subject, account_key, user_id, email_hash, details,
+										  active, fire_count, first_fired_at, last_fired_at, updated_at)
+		SELECT n.play, n.subject_id, y.subject, n.account_key, n.user_id, n.email_hash, n.details,
+			   true, 1, run.as_of, run.as_of, clock_timestamp()
+		  FROM pg_temp.sum_plays_now n JOIN sum.nurture_plays y USING (play)
+		ON CONFLICT (play, subject_id) DO NOTHING;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		RETURN v_rows + v_n;
+
+	/* bi: the materialized views, without blocking their readers */
+	WHEN 'bi' THEN
+		REFRESH MATERIALIZED VIEW CONCURRENTLY sum.daily_funnel;
+		SELECT count(*) INTO v_rows FROM sum.daily_funnel;
+		RETURN v_rows;
+
+	/* finish: the watermarks of the next incremental run */
+	WHEN 'finish' THEN
+		SELECT * INTO run FROM pg_temp.sum_run;
+		INSERT INTO sum.pipeline_state AS s (singleton, users_read_at, events_closed_until, reevaluated_at,
+											 crm_fingerprint, config_fingerprint, last_full_at)
+		VALUES (true, run.as_of, run.events_to, CASE WHEN run.reevaluate THEN run.as_of END,
+				run.crm_fingerprint, run.config_fingerprint, CASE WHEN run.is_full THEN run.as_of END)
+		ON CONFLICT (singleton) DO UPDATE
+		   SET users_read_at = excluded.users_read_at, events_closed_until = excluded.events_closed_until,
+			   reevaluated_at = coalesce(excluded.reevaluated_at, s.reevaluated_at),
+			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
+			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
+		RETURN 1;
+
+	ELSE
+		RAISE EXCEPTION 'unknown refresh step "%"', step USING ERRCODE = 'invalid_parameter_value';
+	END CASE;
+END;
+$fn$;
+COMMENT ON FUNCTION sum.refresh_step(text, boolean, timestamptz) IS
+	'internal: one step of CALL sum.refresh()';
+REVOKE ALL ON FUNCTION sum.refresh_step(text, boolean, timestamptz) FROM PUBLIC;
+
+/* ==========================================================================
+ * BI views
+ * ========================================================================== */
+
+CREATE INDEX ON sum.nurture_triggers (account_key) WHERE active;
+
+/* One row per account: rollup, fit, handoff and active plays, for dashboards */
+CREATE VIEW sum.accounts_overview AS
+	SELECT a.account_key, a.name, a.domain, a.crm_account_id, a.country, a.employees, a.industry,
+		   a.fit_tier, a.fit_score, a.stage, a.users, a.active_users_7d, a.active_users_30d,
+		   a.decision_makers, a.influencers, a.functions, a.top_seniority, a.milestones,
+		   a.first_signup_at, a.last_activity_at,
+		   coalesce(q.active, false) AS in_handoff, q.status AS handoff_status, q.owner AS handoff_owner,
+		   q.reasons AS handoff_reasons, q.sla_due_at AS handoff_sla_due_at,
+		   (SELECT pg_catalog.array_agg(t.play ORDER BY t.play) FROM sum.nurture_triggers t
+			 WHERE t.account_key OPERATOR(pg_catalog.=) a.account_key AND t.active) AS active_plays,
+		   a.updated_at
+	  FROM sum.accounts a
+	  LEFT JOIN sum.handoff_queue q ON q.account_key OPERATOR(pg_catalog.=) a.account_key;
+COMMENT ON VIEW sum.accounts_overview IS
+	'BI: one row per account with rollup, fit, handoff status and active plays';
+
+/*
+ * Daily funnel, by local day (milestones.timezone): sign-ups, people new
+ * that day, sign-ups of the day that activated, new accounts, handoffs
+ * queued.  Materialized (it reads every user) and refreshed by each run,
+ * CONCURRENTLY so that dashboards never wait.
+ */
+CREATE MATERIALIZED VIEW sum.daily_funnel AS
+	WITH tz AS (SELECT sum.setting('milestones.timezone') AS name),
+	s AS (
+		SELECT (u.signed_up_at AT TIME ZONE tz.name)::date AS day,
+			   pg_catalog.count(*) AS signups,
+			   pg_catalog.count(*) FILTER (WHERE u.milestones OPERATOR(pg_catalog.@>) '{activated}') AS activated
+		  FROM sum.users u, tz WHERE u.signed_up_at IS NOT NULL GROUP BY 1),
+	p AS (
+		SELECT (p.signed_up_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS new_people
+		  FROM sum.people p, tz WHERE p.signed_up_at IS NOT NULL GROUP BY 1),
+	a AS (
+		SELECT (a.first_signup_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS new_accounts
+		  FROM sum.accounts a, tz WHERE a.first_signup_at IS NOT NULL GROUP BY 1),
+	h AS (
+		SELECT (q.queued_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS handoffs
+		  FROM sum.handoff_queue q, tz GROUP BY 1)
+	SELECT day,
+		   coalesce(s.signups, 0) AS signups,
+		   coalesce(p.new_people, 0) AS new_people,
+		   coalesce(s.activated, 0) AS activated,
+		   coalesce(a.new_accounts, 0) AS new_accounts,
+		   coalesce(h.handoffs, 0) AS handoffs
+	  FROM s FULL JOIN p USING (day) FULL JOIN a USING (day) FULL JOIN h USING (day);
+CREATE UNIQUE INDEX ON sum.daily_funnel (day);
+COMMENT ON MATERIALIZED VIEW sum.daily_funnel IS
+	'BI: per local day: sign-ups, new people, sign-ups that activated, new accounts, handoffs queued';
+
+/* ==========================================================================
+ * CALL sum.refresh()
+ * ========================================================================== */
+
+/*
+ * The run: one transaction for all the steps, so that readers see the last
+ * complete result.  Before it, a committed 'running' row in sum.refresh_log,
+ * so that a run whose backend dies shows as failed (the next run marks it);
+ * after it, the run's outcome, committed even when the steps failed and
+ * were rolled back, and then the error again for the caller (and pg_cron).
+ * It commits, so it must be called outside an explicit transaction block.
+ */
+CREATE PROCEDURE sum.refresh(full boolean DEFAULT false, verbose boolean DEFAULT false,
+							 wait boolean DEFAULT false, as_of timestamptz DEFAULT NULL)
+	LANGUAGE plpgsql
+AS $$
+#variable_conflict use_variable
+DECLARE
+	-- the advisory lock of the refresh (advisory locks are per database)
+	lock_key CONSTANT bigint := 1208407399;
+	steps CONSTANT text[] := ARRAY['inputs', 'people', 'matching', 'milestones', 'people_rollup',
+								   'accounts', 'handoff', 'nurture', 'bi', 'finish'];
+	v_run bigint;
+	v_step text;
+	v_t0 timestamptz;
+	v_started timestamptz;
+	v_rows bigint;
+	v_total bigint := 0;
+	v_as_of timestamptz;
+	v_mode text := CASE WHEN refresh.full THEN 'full' ELSE 'incremental' END;
+	v_holder integer;
+	v_failed boolean := false;
+	v_state text;
+	v_msg text;
+	v_detail text;
+BEGIN
+	-- a transaction of its own (and a clear error inside a transaction block)
+	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+	IF refresh.full IS NULL OR refresh.verbose IS NULL OR refresh.wait IS NULL THEN
+		RAISE EXCEPTION 'sum.refresh: full, verbose and wait must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF refresh.as_of IS NOT NULL AND NOT isfinite(refresh.as_of) THEN
+		RAISE EXCEPTION 'sum.refresh: as_of must be a finite time' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+
+	IF refresh.wait THEN
+		PERFORM pg_advisory_lock(lock_key);
+	ELSIF NOT pg_try_advisory_lock(lock_key) THEN
+		SELECT l.pid INTO v_holder FROM pg_locks l
+		 WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+		   AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = lock_key
+		 LIMIT 1;
+		RAISE NOTICE 'sum.refresh: another refresh is running (backend %); skipped', coalesce(v_holder::text, '?')
+			USING HINT = 'CALL sum.refresh(wait => true) waits for it.';
+		INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, finished_at, pid, error)
+		VALUES (nextval('sum.refresh_run_id'), 'run', v_mode, 'skipped', clock_timestamp(), clock_timestamp(),
+				pg_backend_pid(), format('another refresh was running (backend %s)', coalesce(v_holder::text, '?')));
+		RETURN;
+	END IF;
+
+	-- a run still 'running' now ended with its backend (we hold the lock)
+	UPDATE sum.refresh_log
+	   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
+		   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
+	 WHERE status = 'running';
+	v_run := nextval('sum.refresh_run_id');
+	INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
+	VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+
+	v_as_of := coalesce(refresh.as_of, now());
+	v_started := clock_timestamp();
+	BEGIN
+		FOREACH v_step IN ARRAY steps LOOP
+			v_t0 := clock_timestamp();
+			v_rows := sum.refresh_step(v_step, refresh.full, v_as_of);
+			v_total := v_total + v_rows;
+			IF v_step = 'inputs' THEN
+				SELECT CASE WHEN r.is_full THEN 'full' ELSE 'incremental' END INTO v_mode FROM pg_temp.sum_run r;
+			END IF;
+			INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, finished_at, duration_ms, rows,
+										 as_of, pid)
+			VALUES (v_run, v_step, v_mode, 'ok', v_t0, clock_timestamp(),
+					1000 * extract(epoch FROM clock_timestamp() - v_t0), v_rows, v_as_of, pg_backend_pid());
+			IF refresh.verbose THEN
+				RAISE NOTICE 'sum.refresh: % % rows in % ms (%)', rpad(v_step, 13), v_rows,
+					round(1000 * extract(epoch FROM clock_timestamp() - v_t0)), v_mode;
+			END IF;
+		END LOOP;
+		UPDATE sum.refresh_log
+		   SET status = 'ok', mode = v_mode, finished_at = clock_timestamp(), as_of = v_as_of, rows = v_total,
+			   duration_ms = 1000 * extract(epoch FROM clock_timestamp() - v_started)
+		 WHERE run_id = v_run AND step = 'run';
+	EXCEPTION WHEN OTHERS OR query_canceled THEN
+		GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_msg = MESSAGE_TEXT,
+								v_detail = PG_EXCEPTION_DETAIL;
+		v_failed := true;
+		UPDATE sum.refresh_log
+		   SET status = 'failed', mode = v_mode, finished_at = clock_timestamp(), as_of = v_as_of,
+			   duration_ms = 1000 * extract(epoch FROM clock_timestamp() - v_started),
+			   failed_step = v_step, sqlstate = v_state,
+			   error = v_msg || CASE WHEN v_detail <> '' THEN E'\n' || v_detail ELSE '' END
+		 WHERE run_id = v_run AND step = 'run';
+	END;
+	PERFORM pg_advisory_unlock(lock_key);
+	COMMIT;
+	IF v_failed THEN
+		IF coalesce(v_detail, '') = '' THEN
+			RAISE EXCEPTION 'sum.refresh failed in step %: %', v_step, v_msg USING ERRCODE = v_state;
+		END IF;
+		RAISE EXCEPTION 'sum.refresh failed in step %: %', v_step, v_msg USING ERRCODE = v_state, DETAIL = v_detail;
+	END IF;
+	IF refresh.verbose THEN
+		RAISE NOTICE 'sum.refresh: run % (%) done in % ms', v_run, v_mode,
+			round(1000 * extract(epoch FROM clock_timestamp() - v_started));
+	END IF;
+END;
+$$;
+COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
+	'run the pipeline: identities, people, matching, personas, milestones, rollups, fit, handoff, nurture, BI; incremental unless full';
+
+/*
+ * sum.claim_triggers(consumer, max): up to max firing triggers that this
+ * consumer has not claimed since they last fired, oldest firing first, each
+ * handed out once (concurrent claimers skip each other's rows).
+ */
+CREATE FUNCTION sum.claim_triggers(consumer text, max integer DEFAULT 100)
+	RETURNS SETOF sum.nurture_triggers
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+	IF claim_triggers.consumer IS NULL OR btrim(claim_triggers.consumer) = '' THEN
+		RAISE EXCEPTION 'sum.claim_triggers: consumer must be a non-empty name'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF claim_triggers.max IS NULL OR claim_triggers.max < 1 THEN
+		RAISE EXCEPTION 'sum.claim_triggers: max must be at least 1, not %', coalesce(claim_triggers.max::text, 'NULL')
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN QUERY
+	WITH picked AS (
+		SELECT t.play, t.subject_id, t.last_fired_at
+		  FROM sum.nurture_triggers t
+		 WHERE t.active
+		   AND NOT EXISTS (SELECT 1 FROM sum.trigger_claims c
+							WHERE c.consumer = claim_triggers.consumer AND c.play = t.play
+							  AND c.subject_id = t.subject_id AND c.fired_at >= t.last_fired_at)
+		 ORDER BY t.last_fired_at, t.play, t.subject_id
+		 LIMIT claim_triggers.max
+		   FOR UPDATE OF t SKIP LOCKED),
+	claimed AS (
+		INSERT INTO sum.trigger_claims AS c (consumer, play, subject_id, fired_at, claimed_at)
+		SELECT claim_triggers.consumer, p.play, p.subject_id, p.last_fired_at, clock_timestamp() FROM picked p
+		ON CONFLICT (consumer, play, subject_id) DO UPDATE
+		   SET fired_at = excluded.fired_at, claimed_at = excluded.claimed_at
+		 WHERE c.fired_at < excluded.fired_at
+		RETURNING c.play, c.subject_id)
+	SELECT t.* FROM sum.nurture_triggers t JOIN claimed k ON k.play = t.play AND k.subject_id = t.subject_id
+	 ORDER BY t.last_fired_at, t.play, t.subject_id;
+END;
+$$;
+COMMENT ON FUNCTION sum.claim_triggers(text, integer) IS
+	'hand each firing trigger to a consumer once (up to max rows, oldest first; concurrent claimers skip locked rows)';
+
+/* ==========================================================================
+ * Scheduling through pg_cron
+ * ========================================================================== */
+
+/*
+ * sum.cron_conninfo(db): a libpq connection string to database db of this
+ * very server, as the current user: its first Unix socket directory (or
+ * localhost) and its port.
+ */
+CREATE FUNCTION sum.cron_conninfo(db text) RETURNS text
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT format('dbname=%s user=%s host=%s port=%s', quote_literal(db), quote_literal(current_user),
+				  quote_literal(coalesce(nullif(btrim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''),
+										 'localhost')),
+				  current_setting('port'))
+$$;
+COMMENT ON FUNCTION sum.cron_conninfo(text) IS
+	'internal: connection string to a database of this server, for scheduling through dblink';
+REVOKE ALL ON FUNCTION sum.cron_conninfo(text) FROM PUBLIC;
+
+/*
+ * sum.schedule(cron, ...): a pg_cron job that runs the refresh.  pg_cron is
+ * optional: without it this is a clear error, never a failed CREATE
+ * EXTENSION.  When pg_cron lives in another database (cron.database_name),
+ * the job is made there with cron.schedule_in_database through dblink when
+ * dblink is installed here; otherwise the error says what to run there.
+ */
+CREATE FUNCTION sum.schedule(cron text DEFAULT '*/10 * * * *', job_name text DEFAULT 'sum-refresh',
+							 command text DEFAULT 'CALL sum.refresh()')
+	RETURNS bigint
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cron_db text := current_setting('cron.database_name', true);
+	dblink_schema text;
+	remote text;
+	job bigint;
+BEGIN
+	IF cron IS NULL OR job_name IS NULL OR command IS NULL THEN
+		RAISE EXCEPTION 'sum.schedule: cron, job_name and command must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN
+		EXECUTE 'SELECT cron.schedule($1, $2, $3)' INTO job USING job_name, cron, command;
+		RETURN job;
+	END IF;
+	IF cron_db IS NULL THEN
+		RAISE EXCEPTION 'pg_cron is not loaded in this server'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Add pg_cron to shared_preload_libraries, restart, and CREATE EXTENSION pg_cron; or run CALL sum.refresh() from any other scheduler.';
+	END IF;
+	IF cron_db = current_database() THEN
+		RAISE EXCEPTION 'pg_cron is loaded but its extension is not created in this database'
+			USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'CREATE EXTENSION pg_cron;';
+	END IF;
+	remote := format('SELECT cron.schedule_in_database(%L, %L, %L, %L)', job_name, cron, command, current_database());
+	SELECT n.nspname INTO dblink_schema
+	  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'dblink';
+	IF dblink_schema IS NULL THEN
+		RAISE EXCEPTION 'pg_cron lives in database "%", not in "%"', cron_db, current_database()
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = format('Run this in database %s: %s; or CREATE EXTENSION dblink here and call sum.schedule() again.',
+								cron_db, remote);
+	END IF;
+	EXECUTE format('SELECT j::bigint FROM %I.dblink($1, $2) AS r(j bigint)', dblink_schema)
+	   INTO job USING sum.cron_conninfo(cron_db), remote;
+	RETURN job;
+END;
+$$;
+COMMENT ON FUNCTION sum.schedule(text, text, text) IS
+	'schedule CALL sum.refresh() with pg_cron (also when pg_cron lives in another database); returns the job id';
+
+CREATE FUNCTION sum.unschedule(job_name text DEFAULT 'sum-refresh') RETURNS boolean
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cron_db text := current_setting('cron.database_name', true);
+	dblink_schema text;
+	remote text;
+	done boolean;
+BEGIN
+	IF job_name IS NULL THEN
+		RAISE EXCEPTION 'sum.unschedule: job_name must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_cron') THEN
+		EXECUTE 'SELECT cron.unschedule($1)' INTO done USING job_name;
+		RETURN done;
+	END IF;
+	IF cron_db IS NULL THEN
+		RAISE EXCEPTION 'pg_cron is not loaded in this server' USING ERRCODE = 'object_not_in_prerequisite_state';
+	END IF;
+	IF cron_db = current_database() THEN
+		RAISE EXCEPTION 'pg_cron is loaded but its extension is not created in this database'
+			USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'CREATE EXTENSION pg_cron;';
+	END IF;
+	remote := format('SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = %L AND database = %L',
+					 job_name, current_database());
+	SELECT n.nspname INTO dblink_schema
+	  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'dblink';
+	IF dblink_schema IS NULL THEN
+		RAISE EXCEPTION 'pg_cron lives in database "%", not in "%"', cron_db, current_database()
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = format('Run this in database %s: %s', cron_db, remote);
+	END IF;
+	EXECUTE format('SELECT coalesce(bool_or(d), false) FROM %I.dblink($1, $2) AS r(d boolean)', dblink_schema)
+	   INTO done USING sum.cron_conninfo(cron_db), remote;
+	RETURN done;
+END;
+$$;
+COMMENT ON FUNCTION sum.unschedule(text) IS
+	'remove the pg_cron job of sum.schedule(); true when a job was removed';
+
+/* ==========================================================================
+ * Roles: sum_reader (BI: outputs and views), sum_admin (configuration)
+ * ========================================================================== */
+
+DO $roles$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) 'sum_reader') THEN
+		CREATE ROLE sum_reader NOLOGIN;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) 'sum_admin') THEN
+		CREATE ROLE sum_admin NOLOGIN;
+	END IF;
+END;
+$roles$;
+
+-- readers: outputs and BI views, without raw emails (hashes only)
+GRANT SELECT ON sum.accounts, sum.user_milestones, sum.nurture_triggers, sum.refresh_log,
+	sum.accounts_overview, sum.daily_funnel TO sum_reader;
+GRANT SELECT (user_id, person_id, email_hash, is_freemail, full_name, title, company_name, country, stage,
+	signed_up_at, account_key, crm_account_id, match_method, match_score, function, seniority,
+	persona_confidence, buying_role, first_event_at, last_event_at, events_7d, events_28d, active_days_28d,
+	milestones, updated_at) ON sum.users TO sum_reader;
+GRANT SELECT (person_id, primary_user_id, user_ids, logins, email_hash, full_name, title, function, seniority,
+	buying_role, account_key, stage, signed_up_at, last_event_at, events_28d, milestones, updated_at)
+	ON sum.people TO sum_reader;
+GRANT SELECT (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons, contact_person_id,
+	contact_email_hash, contact_name, contact_title, contact_role, users, active_users_7d, owner, routing_rule,
+	queued_at, sla_due_at, active, dequeued_at, status, status_changed_at, snoozed_until, notes, updated_at)
+	ON sum.handoff_queue TO sum_reader;
+
+-- admins: everything readers see, raw emails, the configuration, sales-ops columns, running the pipeline
+GRANT sum_reader TO sum_admin;
+GRANT SELECT ON sum.users, sum.people, sum.handoff_queue, sum.trigger_claims, sum.pipeline_state,
+	sum.input_columns TO sum_admin;
+GRANT UPDATE (status, snoozed_until, notes) ON sum.handoff_queue TO sum_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sum.setting_overrides TO sum_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sum.settings, sum.persona_rules, sum.icp_rules, sum.milestone_defs,
+	sum.legal_forms, sum.freemail_domains, sum.disposable_domains, sum.handoff_rules, sum.routing_rules,
+	sum.nurture_plays TO sum_admin;

@@ -102,7 +102,7 @@ if ls test/t/*.pl >/dev/null 2>&1; then
     runuser -u postgres -- env -C "$tapdir" \
         PATH="/usr/lib/postgresql/15/bin:$PATH" TESTDIR="$tapdir" \
         PGHOST="$PGHOST" PGPORT="$PGPORT" PGUSER="$PGUSER" PGPASSWORD="${PGPASSWORD:-}" \
-        SUM_SOURCE_DIR="$PWD" \
+        SUM_SOURCE_DIR="$PWD" PG_REGRESS="$pgxs/test/regress/pg_regress" \
         prove -I "$pgxs/test/perl" --ext=.pl test/t/ 2>&1 | tee /tmp/sum-tap.$$
     tally_prove /tmp/sum-tap.$$
     rm -rf "$tapdir" /tmp/sum-tap.$$

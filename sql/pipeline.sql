@@ -1,0 +1,163 @@
+--
+-- The pipeline end to end on a small data set whose outputs are worked out
+-- by hand (see the comments): inputs, refresh, people, accounts, handoff,
+-- nurture, claims, sales-ops edits, incremental = full.
+--
+SET client_min_messages = warning;
+CREATE SCHEMA app;
+
+-- nothing mapped yet: the two required inputs are reported, refresh refuses
+SELECT input, problem FROM sum.check_inputs() ORDER BY input;
+\set VERBOSITY terse
+CALL sum.refresh();
+\set VERBOSITY default
+SELECT step, status, failed_step, sqlstate FROM sum.refresh_log ORDER BY run_id, step;
+
+CREATE TABLE app.users (id bigint, email text, created timestamptz, full_name text, title text,
+						company text, country text, plan text);
+CREATE TABLE app.events (user_id bigint, name text, at timestamptz);
+CREATE TABLE app.crm_accounts (account_id text, name text, domain text, country text, employees integer,
+							   industry text, annual_revenue numeric, owner text);
+CREATE TABLE app.crm_contacts (contact_id text, account_id text, email text, full_name text, title text);
+
+-- mapped, but with the wrong column names and types: every problem at once
+UPDATE sum.settings SET value = 'app.users' WHERE name = 'input.users';
+UPDATE sum.settings SET value = 'app.events' WHERE name = 'input.events';
+UPDATE sum.settings SET value = 'app.crm_accounts' WHERE name = 'input.crm_accounts';
+UPDATE sum.settings SET value = 'app."no such; table"' WHERE name = 'input.crm_contacts';
+SELECT input, relation, column_name, problem FROM sum.check_inputs() ORDER BY input, column_name;
+
+-- views in a schema of the data team's map the columns
+CREATE VIEW app.v_users AS
+	SELECT id AS user_id, email, created AS signed_up_at, full_name, title, company AS company_name,
+		   country, plan AS stage FROM app.users;
+CREATE VIEW app.v_events AS SELECT user_id, name AS event, at AS occurred_at FROM app.events;
+UPDATE sum.settings SET value = 'app.v_users' WHERE name = 'input.users';
+UPDATE sum.settings SET value = 'app.v_events' WHERE name = 'input.events';
+UPDATE sum.settings SET value = 'app.crm_contacts' WHERE name = 'input.crm_contacts';
+SELECT count(*) AS problems FROM sum.check_inputs();
+
+/*
+ * Fit (shipped ICP rules): Acme 200 people, software, US: 25 + 20 + 15 = 60,
+ * tier B.  Globex 5000, software, DE, 50 M: 15 + 20 + 15 + 20 = 70, tier A.
+ * Tiny 5, education, US: -15 - 20 + 15 = -20, tier D.
+ */
+INSERT INTO app.crm_accounts VALUES
+	('A1', 'Acme Inc.', 'acme.com', 'US', 200, 'Software', NULL, NULL),
+	('G1', 'Globex GmbH', 'https://www.globex.de', 'DE', 5000, 'software', 50000000, NULL),
+	('T1', 'Tiny Co', 'tiny.io', 'US', 5, 'education', NULL, 'tina');
+INSERT INTO app.crm_contacts VALUES
+	('C1', 'G1', 'karl@globex.de', 'Karl Klein', 'Geschäftsführer'),
+	('C2', 'A1', 'alice@acme.com', 'Alice Smith', 'VP Marketing'),
+	('C3', 'G1', 'lena@globex.de', 'Lena Lang', 'Werkstudentin');
+INSERT INTO app.users VALUES
+	(1, 'alice@acme.com', '2026-01-20 09:00Z', 'Alice Smith', 'VP Marketing', 'Acme', 'US', 'trial'),
+	(2, 'bob@acme.com', '2026-01-10 09:00Z', 'Bob Jones', 'Software Engineer', 'Acme', 'US', 'trial'),
+	(3, 'Alice@ACME.com', '2026-01-21 09:00Z', 'Alice Smith', NULL, NULL, 'US', 'trial'),
+	(4, 'carol@globex.de', '2026-01-05 09:00Z', 'Carol Meyer', 'Marketing Manager', 'Globex', 'DE', 'freemium'),
+	(5, 'dan@globex.de', '2026-01-06 09:00Z', 'Dan Roth', 'Data Analyst', 'Globex', 'DE', 'freemium'),
+	(6, 'erin@globex.de', '2026-01-07 09:00Z', 'Erin Wolf', 'Sales Rep', NULL, 'DE', 'freemium'),
+	(7, 'frank@tiny.io', '2025-10-01 09:00Z', 'Frank Tiny', 'CEO', 'Tiny', 'US', 'paid'),
+	(8, 'gina@startup.io', '2026-01-25 09:00Z', 'Gina Start', 'Founder', 'Startup', 'FR', 'trial'),
+	(9, 'hank@gmail.com', '2026-01-26 09:00Z', 'Hank Free', NULL, NULL, NULL, NULL);
+/*
+ * Events, as of 2026-01-31 12:00 UTC:
+ *   alice: five key actions within 14 days of sign-up: activated,
+ *          first_project, invited_teammate;
+ *   bob: one event on 11 Jan, then nothing: a stalled trial;
+ *   carol, dan, erin: active on 29-30 Jan: three active users at Globex;
+ *   frank: ten events a week from 3 to 23 Jan, none since: usage_drop;
+ *   gina: two paywall hits in the last 14 days: paywall_hit.
+ */
+INSERT INTO app.events VALUES
+	(1, 'project_created', '2026-01-20 10:00Z'), (1, 'data_connected', '2026-01-21 10:00Z'),
+	(1, 'report_viewed', '2026-01-22 10:00Z'), (1, 'report_viewed', '2026-01-23 10:00Z'),
+	(1, 'invite_sent', '2026-01-24 10:00Z'),
+	(2, 'page_viewed', '2026-01-11 10:00Z'),
+	(4, 'report_viewed', '2026-01-29 10:00Z'), (4, 'report_viewed', '2026-01-30 10:00Z'),
+	(5, 'report_viewed', '2026-01-29 11:00Z'), (5, 'page_viewed', '2026-01-30 11:00Z'),
+	(6, 'page_viewed', '2026-01-30 12:00Z'),
+	(8, 'paywall_hit', '2026-01-26 10:00Z'), (8, 'paywall_hit', '2026-01-27 10:00Z');
+INSERT INTO app.events
+SELECT 7, 'page_viewed', t FROM generate_series(timestamptz '2026-01-03 08:00Z', '2026-01-23 23:00Z', '16 hours 48 minutes') t;
+
+INSERT INTO sum.routing_rules (name, priority, countries, owners, sla) VALUES
+	('dach', 10, '{DE,AT,CH}', '{hans,heidi}', NULL),
+	('north_america', 20, '{US,CA}', '{sam,sue}', '4 hours');
+
+CALL sum.refresh(full => true, as_of => '2026-01-31 12:00Z');
+SELECT step, mode, status, rows > 0 AS wrote FROM sum.refresh_log WHERE run_id = (SELECT max(run_id) FROM sum.refresh_log) ORDER BY started_at, step;
+
+-- users 1 and 3 are one person (same email under the match profile)
+SELECT user_id, person_id, account_key, match_method, function, seniority, buying_role, milestones
+  FROM sum.users ORDER BY user_id::int;
+SELECT person_id, user_ids, email, title, buying_role, account_key, stage FROM sum.people ORDER BY person_id::int;
+
+SELECT account_key, name, users, active_users_7d, decision_makers, influencers, best_contact, stage,
+	   fit_score, fit_tier, milestones
+  FROM sum.accounts ORDER BY account_key;
+
+-- Acme (B): a decision maker and an activated user; Globex (A): three active users
+SELECT account_key, reasons, contact_person_id, contact_email, owner, routing_rule, sla_due_at, status, active
+  FROM sum.handoff_queue ORDER BY account_key;
+
+SELECT play, subject_id, subject, account_key, details FROM sum.nurture_triggers WHERE active ORDER BY play, subject_id;
+
+-- consumers claim each firing once
+SELECT play, subject_id FROM sum.claim_triggers('crm_sync', 3);
+SELECT count(*) FROM sum.claim_triggers('crm_sync', 100);
+SELECT count(*) FROM sum.claim_triggers('crm_sync', 100);
+SELECT count(*) FROM sum.claim_triggers('ads', 100);
+\set VERBOSITY terse
+SELECT * FROM sum.claim_triggers('', 1);
+SELECT * FROM sum.claim_triggers('x', 0);
+\set VERBOSITY default
+
+-- sales ops accept Acme; Bob activates, Gina leaves the paywall window
+UPDATE sum.handoff_queue SET status = 'accepted', notes = 'called Alice' WHERE account_key = 'crm:A1';
+INSERT INTO app.events VALUES
+	(2, 'project_created', '2026-01-31 12:10Z'),
+	(9, 'page_viewed', '2026-01-31 11:30Z');	-- late: before the last run, within pipeline.late_events
+CALL sum.refresh(as_of => '2026-01-31 12:40Z');
+SELECT mode, status FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
+SELECT account_key, status, notes, owner, active FROM sum.handoff_queue ORDER BY account_key;
+SELECT user_id, events_7d, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
+-- bob is no longer stalled: the trigger is cleared, not deleted
+SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial';
+
+-- incremental and full give the same outputs (both ways, row for row)
+CREATE FUNCTION pg_temp.outputs() RETURNS TABLE (t text, r text) LANGUAGE sql AS $$
+	SELECT 'users', (to_jsonb(u) - 'updated_at')::text FROM sum.users u
+	UNION ALL SELECT 'people', (to_jsonb(p) - 'updated_at')::text FROM sum.people p
+	UNION ALL SELECT 'accounts', (to_jsonb(a) - 'updated_at')::text FROM sum.accounts a
+	UNION ALL SELECT 'milestones', (to_jsonb(m) - 'updated_at')::text FROM sum.user_milestones m
+	UNION ALL SELECT 'handoff', concat_ws(' ', account_key, reasons, owner, active) FROM sum.handoff_queue
+	UNION ALL SELECT 'nurture', concat_ws(' ', play, subject_id, active) FROM sum.nurture_triggers
+$$;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-01-31 12:40Z');
+SELECT mode FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
+SELECT t, count(*) AS differences
+  FROM ((TABLE inc EXCEPT ALL SELECT * FROM pg_temp.outputs())
+		UNION ALL (SELECT * FROM pg_temp.outputs() EXCEPT ALL TABLE inc)) d
+ GROUP BY t;
+SELECT count(*) AS compared FROM inc;
+
+-- a refresh that fails keeps the last outputs and says where it failed
+UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
+\set VERBOSITY terse
+CALL sum.refresh();
+\set VERBOSITY default
+SELECT status, failed_step, sqlstate, error FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
+SELECT count(*) AS accounts_kept FROM sum.accounts;
+UPDATE sum.settings SET value = 'app.v_events' WHERE name = 'input.events';
+
+-- no pg_cron in the regression database: a clear error
+\set VERBOSITY terse
+SELECT sum.schedule();
+\set VERBOSITY default
+
+-- leave the database as the other tests expect it
+DELETE FROM sum.settings WHERE name LIKE 'input.%';
+DELETE FROM sum.routing_rules;
+DROP SCHEMA app CASCADE;

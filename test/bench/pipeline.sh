@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+#
+# test/bench/pipeline.sh: a full and an incremental run of the pipeline
+# (CALL sum.refresh()) on 1 M users, 10 M events and 100 k CRM accounts.
+#
+#   flock /tmp/sum-pg.lock bash test/bench/pipeline.sh
+#   SUM_BENCH_USERS=100000 SUM_BENCH_EVENTS=1000000 SUM_BENCH_ACCOUNTS=10000 \
+#       flock /tmp/sum-pg.lock bash test/bench/pipeline.sh
+#
+# Data: test/data/generate.sql (schema sum_demo, seed 42), mapped to the
+# pipeline by the input.* settings; then test/data/generate_more_events.sql
+# appends SUM_BENCH_FRACTION (default 1 %) more events after the data's
+# as_of.  Timed, each in one session, wall time:
+#   - CALL sum.refresh(full => true, as_of => <the data's as_of>);
+#   - CALL sum.refresh(as_of => <the new as_of>), incremental, after the
+#     append (target: at most 5 % of the full run);
+#   - baselines measured in the same run: count(*) over the events, and a
+#     plain-SQL summary of the events per user (count, first and last event,
+#     GROUP BY user_id), which any pipeline must at least match in reading.
+# Also printed: each run's steps from sum.refresh_log (rows, duration), and
+# the peak memory (VmHWM) of the backend that ran each refresh.  The
+# pipeline runs with the server's defaults (no PGOPTIONS).  Benchmarks never
+# fail.
+#
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ "${1:-}" != "--inside" ]; then
+    echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+    make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null &&
+        make -s install PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null
+    bash tools/cluster.sh bash "$0" --inside
+    echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
+
+USERS=${SUM_BENCH_USERS:-1000000}
+EVENTS=${SUM_BENCH_EVENTS:-10000000}
+ACCOUNTS=${SUM_BENCH_ACCOUNTS:-100000}
+FRACTION=${SUM_BENCH_FRACTION:-0.01}
+
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else printf "-" }'; }
+
+# refresh ARGS: runs CALL sum.refresh(ARGS) in one session; sets ms (wall),
+# cpu (ms of the backend's own CPU) and hwm (the backend's VmHWM)
+refresh() {
+    local out
+    out=$(q <<EOF
+SELECT clock_timestamp() AS t0, split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS c0 \gset
+CALL sum.refresh($1);
+SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000)
+       || ' ' || round((split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint - :c0) / 1e6)
+       || ' ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') FROM 'VmHWM:\s*([0-9]+) kB');
+EOF
+)
+    if [ -z "$out" ]; then
+        ms=0 cpu=0 hwm=0
+        return 1
+    fi
+    read -r ms cpu hwm <<<"$(echo "$out" | tail -1)"
+}
+
+# explain_ms QUERY: execution time of QUERY under EXPLAIN ANALYZE (no rows
+# to the client), the faster of two runs
+explain_ms() {
+    local a b
+    a=$(q -c "EXPLAIN (ANALYZE, TIMING OFF) $1" | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p')
+    b=$(q -c "EXPLAIN (ANALYZE, TIMING OFF) $1" | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p')
+    awk -v a="$a" -v b="$b" 'BEGIN { printf "%.0f", (a < b ? a : b) }'
+}
+
+steps() {  # steps RUN_ID: the run's steps from sum.refresh_log
+    psql -X -q -v ON_ERROR_STOP=1 -P footer=off -c "
+SELECT step, status, rows, round(duration_ms::numeric) AS ms
+  FROM sum.refresh_log WHERE run_id = $1
+ ORDER BY step = 'run', started_at, step"
+}
+
+echo "== data: $USERS users, $EVENTS events, $ACCOUNTS CRM accounts ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+q -c "CREATE EXTENSION sum;"
+t0=$(date +%s.%N)
+q -v users="$USERS" -v events="$EVENTS" -v accounts="$ACCOUNTS" -f test/data/generate.sql >/dev/null || exit 0
+t1=$(date +%s.%N)
+printf 'generate.sql: %.1f s; events table %s, users table %s\n' "$(echo "$t1 - $t0" | bc)" \
+    "$(q -c "SELECT pg_size_pretty(sum(pg_total_relation_size(relid))) FROM pg_partition_tree('sum_demo.events')")" \
+    "$(q -c "SELECT pg_size_pretty(pg_total_relation_size('sum_demo.users'))")"
+q <<'EOF'
+UPDATE sum.settings SET value = 'sum_demo.users' WHERE name = 'input.users';
+UPDATE sum.settings SET value = 'sum_demo.events' WHERE name = 'input.events';
+UPDATE sum.settings SET value = 'sum_demo.crm_accounts' WHERE name = 'input.crm_accounts';
+UPDATE sum.settings SET value = 'sum_demo.crm_contacts' WHERE name = 'input.crm_contacts';
+EOF
+as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
+echo "settings: work_mem $(q -c 'SHOW work_mem'), shared_buffers $(q -c 'SHOW shared_buffers'), max_parallel_workers_per_gather $(q -c 'SHOW max_parallel_workers_per_gather')"
+
+echo "== baselines (EXPLAIN ANALYZE, faster of 2)"
+base_count=$(explain_ms "SELECT count(*) FROM sum_demo.events")
+base_group=$(explain_ms "SELECT user_id, count(*), min(occurred_at), max(occurred_at) FROM sum_demo.events GROUP BY user_id")
+printf '%-52s %10s ms\n' "count(*) over the events" "$base_count"
+printf '%-52s %10s ms\n' "events per user in plain SQL (GROUP BY user_id)" "$base_group"
+
+echo "== full refresh"
+if refresh "full => true, as_of => '$as_of'"; then
+    full_ms=$ms
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %sx GROUP BY baseline\n' \
+        "CALL sum.refresh(full => true)" "$ms" "$cpu" "$((hwm / 1024))" "$(ratio "$ms" "$base_group")"
+    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+else
+    echo "full refresh failed"
+    full_ms=0
+fi
+
+echo "== append $FRACTION x the events"
+q -v fraction="$FRACTION" -f test/data/generate_more_events.sql | tail -1
+new_as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
+
+echo "== incremental refresh"
+if refresh "as_of => '$new_as_of'"; then
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS\n' \
+        "CALL sum.refresh() (incremental)" "$ms" "$cpu" "$((hwm / 1024))"
+    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+    echo "incremental / full: $(pct "$ms" "$full_ms") (target <= 5 %)"
+else
+    echo "incremental refresh failed"
+fi
+q -c "SELECT 'outputs: ' || (SELECT count(*) FROM sum.people) || ' people, ' || (SELECT count(*) FROM sum.accounts) || ' accounts, '
+    || (SELECT count(*) FROM sum.handoff_queue) || ' handoff rows, ' || (SELECT count(*) FROM sum.nurture_triggers) || ' nurture triggers'" || true
