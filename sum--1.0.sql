@@ -5081,6 +5081,7 @@ CREATE TABLE sum.pipeline_state (
 	reevaluated_at timestamptz,
 	crm_fingerprint text,
 	config_fingerprint text,
+	rules_fingerprint text,
 	last_full_at timestamptz
 );
 COMMENT ON TABLE sum.pipeline_state IS
@@ -5126,6 +5127,7 @@ CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timest
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -5144,6 +5146,8 @@ DECLARE
 	v_crm_q text;
 	v_contacts_q text;
 	v_min_tier sum.fit_tier;
+	v_rules_fp text;
+	v_all boolean;
 BEGIN
 	CASE step
 	/*
@@ -5168,6 +5172,12 @@ BEGIN
 		SELECT * INTO st FROM sum.pipeline_state;
 		v_lag := sum.setting('pipeline.late_events')::interval;
 		v_fp := sum.config_fingerprint();
+		SELECT md5(concat_ws('|',
+				(SELECT string_agg(r::text, ',' ORDER BY r.name) FROM sum.handoff_rules r),
+				(SELECT string_agg(r::text, ',' ORDER BY r.play) FROM sum.nurture_plays r),
+				(SELECT string_agg(r.name || '=' || coalesce(r.value, ''), ',' ORDER BY r.name) FROM sum.settings r
+				  WHERE r.name ~ '^(handoff|nurture)\.')))
+		  INTO v_rules_fp;
 		v_crm_q := sum.input_query('crm_accounts');
 		v_contacts_q := sum.input_query('crm_contacts');
 
@@ -5203,10 +5213,20 @@ BEGIN
 			   v_fp AS config_fingerprint,
 			   (st.reevaluated_at IS NULL
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
+			   st.reevaluated_at AS reevaluated_at,
+			   -- users quiet for longer than every time window are settled: time
+			   -- alone changes none of their results
+			   greatest(interval '36 days',
+						(SELECT make_interval(days => max(d.days) + 1) FROM sum.milestone_defs d
+						  WHERE d.enabled AND d.kind IN ('inactivity', 'active_users', 'paywall')),
+						sum.setting('nurture.stalled_after')::interval + interval '1 day') AS settled_after,
+			   v_rules_fp AS rules_fingerprint,
+			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed,
 			   v_contacts_q IS NOT NULL AS has_contacts;
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
-			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true;
+			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true,
+									   rules_changed = true;
 		END IF;
 
 		DROP TABLE IF EXISTS pg_temp.sum_contacts;
@@ -5411,12 +5431,17 @@ BEGIN
 			USING run.events_to;
 		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
 
-		IF run.reevaluate THEN
+		INSERT INTO pg_temp.sum_touched_users
+		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
+		UNION SELECT user_id FROM pg_temp.sum_in_users
+		ON CONFLICT DO NOTHING;
+		IF run.is_full OR (run.reevaluate AND run.reevaluated_at IS NULL) THEN
 			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
-		ELSE
+		ELSIF run.reevaluate THEN
+			-- time moves the results of users active within the longest window
 			INSERT INTO pg_temp.sum_touched_users
-			SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
-			UNION SELECT user_id FROM pg_temp.sum_in_users
+			SELECT u.user_id FROM sum.users u
+			 WHERE coalesce(u.last_event_at, u.signed_up_at) >= run.reevaluated_at - run.settled_after
 			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_users;
@@ -5463,13 +5488,11 @@ BEGIN
 	 */
 	WHEN 'people_rollup' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
-		IF run.reevaluate THEN
-			INSERT INTO pg_temp.sum_touched_people SELECT DISTINCT person_id FROM sum.users ON CONFLICT DO NOTHING;
+		INSERT INTO pg_temp.sum_touched_people
+		SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
+		ON CONFLICT DO NOTHING;
+		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
-		ELSE
-			INSERT INTO pg_temp.sum_touched_people
-			SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
-			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_people;
 		INSERT INTO pg_temp.sum_touched_accounts
@@ -5534,10 +5557,8 @@ BEGIN
 	 */
 	WHEN 'accounts' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
-		IF run.reevaluate THEN
+		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
-			INSERT INTO pg_temp.sum_touched_accounts SELECT DISTINCT account_key FROM sum.people
-			 WHERE account_key IS NOT NULL ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 
@@ -5624,6 +5645,8 @@ BEGIN
 	 */
 	WHEN 'handoff' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		-- the accounts this run changed, or all of them when the rules changed
+		v_all := run.is_full OR run.rules_changed;
 		DROP TABLE IF EXISTS pg_temp.sum_handoff;
 		CREATE TEMP TABLE sum_handoff ON COMMIT DROP AS
 		SELECT a.account_key, a.crm_account_id, a.name, a.fit_tier, a.fit_score, h.reasons,
@@ -5650,7 +5673,8 @@ BEGIN
 				   AND (r.max_employees IS NULL OR a.employees <= r.max_employees)
 				 ORDER BY r.priority, r.name
 				 LIMIT 1) rr ON true
-		 WHERE h.reasons IS NOT NULL;
+		 WHERE h.reasons IS NOT NULL
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
 
 		INSERT INTO sum.handoff_queue AS q (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons,
 											contact_person_id, contact_email, contact_email_hash, contact_name,
@@ -5695,7 +5719,8 @@ BEGIN
 
 		UPDATE sum.handoff_queue q
 		   SET active = false, dequeued_at = run.as_of, updated_at = clock_timestamp()
-		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key);
+		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key)
+		   AND (v_all OR q.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		RETURN v_rows + v_n;
 
@@ -5707,6 +5732,16 @@ BEGIN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		v_min_tier := sum.setting('nurture.min_fit_tier')::sum.fit_tier;
 		v_n := sum.setting('nurture.min_active_users')::bigint;
+		-- the subjects this run changed (people of touched accounts included),
+		-- or all of them when the rules changed
+		v_all := run.is_full OR run.rules_changed;
+		DROP TABLE IF EXISTS pg_temp.sum_scope_people;
+		CREATE TEMP TABLE sum_scope_people ON COMMIT DROP AS
+		SELECT t.person_id FROM pg_temp.sum_touched_people t WHERE NOT v_all
+		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key)
+		 WHERE NOT v_all;
+		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
+		ANALYZE pg_temp.sum_scope_people;
 
 		DROP TABLE IF EXISTS pg_temp.sum_dm_contacts;
 		CREATE TEMP TABLE sum_dm_contacts ON COMMIT DROP AS
@@ -5714,6 +5749,7 @@ BEGIN
 		  FROM pg_temp.sum_contacts c
 		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
 		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
 		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
 
@@ -5725,6 +5761,7 @@ BEGIN
 		  FROM sum.people p JOIN sum.accounts a USING (account_key)
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0 AND a.stage IS DISTINCT FROM 'paid'
 		   AND p.buying_role IS DISTINCT FROM 'decision_maker'
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		UNION ALL
 		SELECT 'outbound_decision_makers', d.contact_id, d.account_key, NULL, d.email_hash,
 			   jsonb_build_object('title', d.title)
@@ -5741,6 +5778,7 @@ BEGIN
 			   jsonb_build_object('last_event_at', p.last_event_at)
 		  FROM sum.people p
 		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		   AND coalesce(p.last_event_at, p.signed_up_at)
 			   < run.as_of - sum.setting('nurture.stalled_after')::interval
 		UNION ALL
@@ -5748,17 +5786,20 @@ BEGIN
 			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
 		  FROM sum.accounts a
 		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
 		UNION ALL
 		SELECT 'paywall_upsell', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', p.stage)
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
 		 WHERE coalesce(p.milestones @> '{paywall_hit}', false)
 		   AND coalesce(p.stage, 'freemium') IN ('freemium', 'trial') AND a.stage IS DISTINCT FROM 'paid'
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		UNION ALL
 		SELECT 'suppress_prospect_nurture', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', coalesce(a.stage, p.stage))
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
-		 WHERE p.stage = 'paid' OR a.stage = 'paid';
+		 WHERE (p.stage = 'paid' OR a.stage = 'paid')
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s));
 		DELETE FROM pg_temp.sum_plays_now n
 		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
 		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
@@ -5768,7 +5809,12 @@ BEGIN
 		UPDATE sum.nurture_triggers t
 		   SET active = false, cleared_at = run.as_of, updated_at = clock_timestamp()
 		 WHERE t.active
-		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id)
+		   AND (v_all
+				OR (t.subject = 'person' AND t.subject_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
+				OR (t.subject <> 'person'
+					AND t.account_key IN (SELECT a.account_key FROM pg_temp.sum_touched_accounts a))
+				OR NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = t.play AND y.enabled));
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		-- fire again what was cleared and whose cooldown has passed
 		UPDATE sum.nurture_triggers t
@@ -5810,13 +5856,15 @@ BEGIN
 	WHEN 'finish' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		INSERT INTO sum.pipeline_state AS s (singleton, users_read_at, events_closed_until, reevaluated_at,
-											 crm_fingerprint, config_fingerprint, last_full_at)
+											 crm_fingerprint, config_fingerprint, rules_fingerprint, last_full_at)
 		VALUES (true, run.as_of, run.events_to, CASE WHEN run.reevaluate THEN run.as_of END,
-				run.crm_fingerprint, run.config_fingerprint, CASE WHEN run.is_full THEN run.as_of END)
+				run.crm_fingerprint, run.config_fingerprint, run.rules_fingerprint,
+				CASE WHEN run.is_full THEN run.as_of END)
 		ON CONFLICT (singleton) DO UPDATE
 		   SET users_read_at = excluded.users_read_at, events_closed_until = excluded.events_closed_until,
 			   reevaluated_at = coalesce(excluded.reevaluated_at, s.reevaluated_at),
 			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
+			   rules_fingerprint = excluded.rules_fingerprint,
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
 		RETURN 1;
 
