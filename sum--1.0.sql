@@ -45,7 +45,7 @@ CREATE TABLE sum.setting_defaults (
 	value text,
 	value_type text NOT NULL
 		CHECK (value_type OPERATOR(pg_catalog.=) ANY (ARRAY['text', 'integer', 'numeric', 'boolean',
-			'interval', 'relation', 'text[]'])),
+			'interval', 'relation', 'text[]', 'timezone'])),
 	min_value numeric,
 	max_value numeric,
 	allowed_values text[],
@@ -108,10 +108,17 @@ BEGIN
 				  HINT = 'SELECT name, description FROM sum.settings lists the settings.';
 	END IF;
 	IF value IS NULL THEN
+		/* NULL means "not set": only for settings that ship unset */
+		IF def.value IS NOT NULL THEN
+			RAISE EXCEPTION 'setting "%" cannot be null', name
+				USING ERRCODE = 'null_value_not_allowed',
+					  HINT = 'Delete the row from sum.settings to go back to the default.';
+		END IF;
 		RETURN;
 	END IF;
 	BEGIN
 		CASE def.value_type
+			WHEN 'timezone' THEN PERFORM pg_catalog.timezone(value, pg_catalog.now());
 			WHEN 'integer' THEN num := value::integer;
 			WHEN 'numeric' THEN num := value::numeric;
 			WHEN 'boolean' THEN PERFORM value::boolean;
@@ -994,6 +1001,44 @@ SELECT f.form, f.position, f.country, f.description, 'shipped' FROM (VALUES
  WHERE pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.=) 'UTF8'
 	OR f.form OPERATOR(pg_catalog.~) '^[ -~]*$';
 SELECT pg_catalog.pg_extension_config_dump('sum.legal_forms', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.legal_forms TO PUBLIC;
+
+/*
+ * sum.legal_forms_protect(): shipped rows are read-only and only the
+ * extension ships them.  pg_dump keeps user rows only, so an edit of a
+ * shipped row (or a row a user marks shipped) would vanish silently in a
+ * dump and restore; a user row overrides a shipped form instead.  Created
+ * after the shipped rows are inserted.
+ */
+CREATE FUNCTION sum.legal_forms_protect() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.source OPERATOR(pg_catalog.=) 'shipped' THEN
+		RAISE EXCEPTION 'cannot change shipped legal form "%"', OLD.form
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Insert the form as a user row, with remove = false to keep it in company keys.';
+	END IF;
+	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	IF NEW.source IS DISTINCT FROM 'user' THEN
+		RAISE EXCEPTION 'invalid source for legal form "%": "%"', NEW.form, NEW.source
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Forms you write have source ''user''; ''shipped'' is reserved for forms that come with the extension.';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.legal_forms_protect() IS
+	'trigger: keep the shipped rows of sum.legal_forms read-only';
+
+CREATE TRIGGER legal_forms_protect BEFORE INSERT OR UPDATE OR DELETE
+	ON sum.legal_forms FOR EACH ROW EXECUTE FUNCTION sum.legal_forms_protect();
+COMMENT ON TRIGGER legal_forms_protect ON sum.legal_forms IS
+	'refuses changes to shipped legal forms and user rows marked shipped';
 
 /*
  * sum.company_key(name): the key two spellings of one company share.
@@ -3531,7 +3576,7 @@ COMMENT ON AGGREGATE sum.retention(VARIADIC boolean[]) IS
  * version: changing it means rebuilding stored states.
  */
 INSERT INTO sum.setting_defaults (name, value, value_type, description) VALUES
-	('milestones.timezone', 'UTC', 'text',
+	('milestones.timezone', 'UTC', 'timezone',
 	 'time zone in which milestones count local days (active days, daily buckets, last-D-days windows)');
 
 /*
@@ -3753,6 +3798,8 @@ INSERT INTO sum.milestone_defs (name, kind, events, min_count, days, funnel_wind
 	 'account level: at least 3 users active in the last 14 days');
 
 SELECT pg_catalog.pg_extension_config_dump('sum.milestone_defs', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.milestone_defs TO PUBLIC;
 
 /*
  * sum.milestone_state: the per-user state of sum.milestones(), a varlena in
@@ -4426,6 +4473,8 @@ CREATE TABLE sum.icp_rules (
 COMMENT ON TABLE sum.icp_rules IS
 	'ICP fit rules: attribute, operator, value, points; user rows override shipped rows by name';
 SELECT pg_catalog.pg_extension_config_dump('sum.icp_rules', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.icp_rules TO PUBLIC;
 
 /* An example rule set for a B2B SaaS product; see the README */
 INSERT INTO sum.icp_rules (name, source, attribute, operator, value, points, description) VALUES
