@@ -4580,6 +4580,8 @@ INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value,
 	 'CRM contacts (optional): contact_id, account_id, email [, full_name, title]'),
 	('pipeline.late_events', '1 hour', 'interval', NULL, NULL,
 	 'events may arrive this late: the incremental refresh re-reads events newer than its watermark minus this lag'),
+	('pipeline.log_retention', '90 days', 'interval', NULL, NULL,
+	 'rows of sum.refresh_log older than this are deleted by the next run'),
 	('pipeline.reevaluate_every', '1 hour', 'interval', NULL, NULL,
 	 'how often an incremental refresh re-evaluates time-based conditions (usage drop, inactivity, activity windows) of every user, not only of users with new data'),
 	('handoff.sla', '1 day', 'interval', NULL, NULL,
@@ -5866,6 +5868,8 @@ BEGIN
 			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
 			   rules_fingerprint = excluded.rules_fingerprint,
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
+		DELETE FROM sum.refresh_log l
+		 WHERE l.started_at < run.as_of - sum.setting('pipeline.log_retention')::interval;
 		RETURN 1;
 
 	ELSE
@@ -5979,6 +5983,13 @@ BEGIN
 		RAISE EXCEPTION 'sum.refresh: as_of must be a finite time' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 
+	-- without the rights to run, fail before taking the lock
+	IF NOT has_table_privilege('sum.refresh_log', 'INSERT, UPDATE')
+	   OR NOT has_table_privilege('sum.users', 'INSERT, UPDATE, DELETE') THEN
+		RAISE EXCEPTION 'permission denied to run sum.refresh()'
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Run the refresh as the owner of extension sum (for example from its pg_cron job).';
+	END IF;
 	IF refresh.wait THEN
 		PERFORM pg_advisory_lock(lock_key);
 	ELSIF NOT pg_try_advisory_lock(lock_key) THEN
@@ -5994,14 +6005,20 @@ BEGIN
 		RETURN;
 	END IF;
 
-	-- a run still 'running' now ended with its backend (we hold the lock)
-	UPDATE sum.refresh_log
-	   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
-		   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
-	 WHERE status = 'running';
-	v_run := nextval('sum.refresh_run_id');
-	INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
-	VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	BEGIN
+		-- a run still 'running' now ended with its backend (we hold the lock)
+		UPDATE sum.refresh_log
+		   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
+			   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
+		 WHERE status = 'running';
+		v_run := nextval('sum.refresh_run_id');
+		INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
+		VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	EXCEPTION WHEN OTHERS OR query_canceled THEN
+		-- the lock is the session's: never keep it past an error
+		PERFORM pg_advisory_unlock(lock_key);
+		RAISE;
+	END;
 	COMMIT;
 	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 
@@ -6053,6 +6070,7 @@ BEGIN
 	END IF;
 END;
 $$;
+REVOKE ALL ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) FROM PUBLIC;
 COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
 	'run the pipeline: identities, people, matching, personas, milestones, rollups, fit, handoff, nurture, BI; incremental unless full';
 
@@ -6063,7 +6081,7 @@ COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
  */
 CREATE FUNCTION sum.claim_triggers(consumer text, max integer DEFAULT 100)
 	RETURNS SETOF sum.nurture_triggers
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
@@ -6100,6 +6118,8 @@ END;
 $$;
 COMMENT ON FUNCTION sum.claim_triggers(text, integer) IS
 	'hand each firing trigger to a consumer once (up to max rows, oldest first; concurrent claimers skip locked rows)';
+-- SECURITY DEFINER (it locks triggers and records claims for its caller): for sum_admin only
+REVOKE ALL ON FUNCTION sum.claim_triggers(text, integer) FROM PUBLIC;
 
 /* ==========================================================================
  * Scheduling through pg_cron
@@ -6252,7 +6272,9 @@ GRANT sum_reader TO sum_admin;
 GRANT SELECT ON sum.users, sum.people, sum.handoff_queue, sum.trigger_claims, sum.pipeline_state,
 	sum.input_columns TO sum_admin;
 GRANT UPDATE (status, snoozed_until, notes) ON sum.handoff_queue TO sum_admin;
+GRANT EXECUTE ON FUNCTION sum.claim_triggers(text, integer) TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.setting_overrides TO sum_admin;
+GRANT SELECT ON sum.setting_defaults TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.settings, sum.persona_rules, sum.icp_rules, sum.milestone_defs,
 	sum.legal_forms, sum.freemail_domains, sum.disposable_domains, sum.handoff_rules, sum.routing_rules,
 	sum.nurture_plays TO sum_admin;
