@@ -4763,9 +4763,33 @@ COMMENT ON FUNCTION sum.input_query(text) IS
 
 /*
  * Rules of the handoff and the nurture plays, as data.  Shipped rows come
- * with the extension; users add, edit and disable rows (pg_dump keeps the
- * tables whole: they are small and edited by people).
+ * with the extension (source 'shipped'); users add rows ('user') and edit
+ * or disable shipped ones (which become 'edited').  pg_dump keeps every row
+ * that is not a pristine shipped one; on restore, a row with the key of a
+ * shipped one replaces it, so edits survive a dump and restore.  Disable a
+ * shipped row rather than deleting it: a restore brings deleted ones back.
  */
+CREATE FUNCTION sum.shipped_row_write() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- TG_ARGV[0] is the key column (a constant of the CREATE TRIGGER)
+		EXECUTE format('DELETE FROM %I.%I WHERE %I = $1 AND source = ''shipped''',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0])
+		  USING to_jsonb(NEW) ->> TG_ARGV[0];
+		IF NEW.source = 'shipped' THEN
+			NEW.source := 'edited';
+		END IF;
+	ELSIF OLD.source = 'shipped' THEN
+		NEW.source := 'edited';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.shipped_row_write() IS
+	'trigger: a user row replaces the shipped row of the same key; an edited shipped row becomes ''edited''';
 
 /*
  * sum.handoff_rules: an account goes to sales when some enabled rule holds:
@@ -4774,6 +4798,8 @@ COMMENT ON FUNCTION sum.input_query(text) IS
  */
 CREATE TABLE sum.handoff_rules (
 	name text PRIMARY KEY CHECK (name OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	min_tier sum.fit_tier NOT NULL DEFAULT 'B',
 	min_decision_makers integer CHECK (min_decision_makers OPERATOR(pg_catalog.>=) 1),
@@ -4783,11 +4809,13 @@ CREATE TABLE sum.handoff_rules (
 );
 COMMENT ON TABLE sum.handoff_rules IS
 	'when an account goes to sales: fit tier and (decision makers, milestones, active users); each rule that holds is a reason';
-INSERT INTO sum.handoff_rules (name, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
-	('decision_maker_signed_up', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
-	('product_qualified', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
-	('team_active', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
-SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', '');
+INSERT INTO sum.handoff_rules (name, source, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
+	('decision_maker_signed_up', 'shipped', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
+	('product_qualified', 'shipped', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
+	('team_active', 'shipped', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
+SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.handoff_rules
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('name');
 
 /*
  * sum.routing_rules: who works a handoff.  The CRM owner of the account
@@ -4816,6 +4844,8 @@ SELECT pg_catalog.pg_extension_config_dump('sum.routing_rules', '');
 /* sum.nurture_plays: the plays, whether they run, and their cooldown */
 CREATE TABLE sum.nurture_plays (
 	play text PRIMARY KEY,
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	subject text NOT NULL CHECK (subject OPERATOR(pg_catalog.=) ANY (ARRAY['person', 'account', 'contact'])),
 	cooldown interval NOT NULL DEFAULT '14 days' CHECK (cooldown OPERATOR(pg_catalog.>=) '0'::interval),
@@ -4831,7 +4861,10 @@ INSERT INTO sum.nurture_plays (play, subject, cooldown, description) VALUES
 	('churn_risk', 'account', '14 days', 'a paying account whose usage dropped'),
 	('paywall_upsell', 'person', '7 days', 'a free or trial user hitting the paywall'),
 	('suppress_prospect_nurture', 'person', '0 days', 'a person at a paying account: keep them out of prospect nurture');
-SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', '');
+UPDATE sum.nurture_plays SET source = 'shipped';
+SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.nurture_plays
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('play');
 
 /* ==========================================================================
  * Pipeline outputs

@@ -191,6 +191,15 @@ DELETE FROM sum.persona_rules WHERE pattern = 'admin test';
 UPDATE sum.milestone_defs SET days = 14 WHERE name = 'habit';
 DELETE FROM sum.freemail_domains WHERE domain = 'admin-test.example';
 
+-- shipped rules: an edit marks the row edited, a user row replaces the shipped
+-- one of the same name (what a restore does), pg_dump keeps all but pristine rows
+UPDATE sum.nurture_plays SET cooldown = '3 days' WHERE play = 'churn_risk';
+INSERT INTO sum.handoff_rules (name, min_tier, min_active_users) VALUES ('team_active', 'A', 5);
+SELECT play AS name, source FROM sum.nurture_plays WHERE source <> 'shipped'
+UNION ALL SELECT name || ' ' || min_tier || ' ' || min_active_users, source FROM sum.handoff_rules WHERE source <> 'shipped';
+UPDATE sum.nurture_plays SET cooldown = '14 days', source = 'shipped' WHERE play = 'churn_risk';
+UPDATE sum.handoff_rules SET min_tier = 'B', min_active_users = 3, source = 'shipped' WHERE name = 'team_active';
+
 -- leave the database as the other tests expect it
 DELETE FROM sum.settings WHERE name LIKE 'input.%';
 DELETE FROM sum.routing_rules;
