@@ -34,6 +34,12 @@ DATA = \
 PGFILEDESC = "sum - sign-up marketing analytics"
 
 REGRESS = \
+	adversarial_config \
+	adversarial_coverage \
+	adversarial_identity \
+	adversarial_matching \
+	adversarial_persona \
+	adversarial_states \
 	company_key \
 	domain \
 	domain_lists \
@@ -51,6 +57,7 @@ REGRESS = \
 	psl \
 	retention \
 	rollups \
+	security \
 	settings \
 	similarity \
 	upgrade

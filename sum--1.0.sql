@@ -45,7 +45,7 @@ CREATE TABLE sum.setting_defaults (
 	value text,
 	value_type text NOT NULL
 		CHECK (value_type OPERATOR(pg_catalog.=) ANY (ARRAY['text', 'integer', 'numeric', 'boolean',
-			'interval', 'relation', 'text[]'])),
+			'interval', 'relation', 'text[]', 'timezone'])),
 	min_value numeric,
 	max_value numeric,
 	allowed_values text[],
@@ -108,10 +108,17 @@ BEGIN
 				  HINT = 'SELECT name, description FROM sum.settings lists the settings.';
 	END IF;
 	IF value IS NULL THEN
+		/* NULL means "not set": only for settings that ship unset */
+		IF def.value IS NOT NULL THEN
+			RAISE EXCEPTION 'setting "%" cannot be null', name
+				USING ERRCODE = 'null_value_not_allowed',
+					  HINT = 'Delete the row from sum.settings to go back to the default.';
+		END IF;
 		RETURN;
 	END IF;
 	BEGIN
 		CASE def.value_type
+			WHEN 'timezone' THEN PERFORM pg_catalog.timezone(value, pg_catalog.now());
 			WHEN 'integer' THEN num := value::integer;
 			WHEN 'numeric' THEN num := value::numeric;
 			WHEN 'boolean' THEN PERFORM value::boolean;
@@ -994,6 +1001,44 @@ SELECT f.form, f.position, f.country, f.description, 'shipped' FROM (VALUES
  WHERE pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.=) 'UTF8'
 	OR f.form OPERATOR(pg_catalog.~) '^[ -~]*$';
 SELECT pg_catalog.pg_extension_config_dump('sum.legal_forms', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.legal_forms TO PUBLIC;
+
+/*
+ * sum.legal_forms_protect(): shipped rows are read-only and only the
+ * extension ships them.  pg_dump keeps user rows only, so an edit of a
+ * shipped row (or a row a user marks shipped) would vanish silently in a
+ * dump and restore; a user row overrides a shipped form instead.  Created
+ * after the shipped rows are inserted.
+ */
+CREATE FUNCTION sum.legal_forms_protect() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.source OPERATOR(pg_catalog.=) 'shipped' THEN
+		RAISE EXCEPTION 'cannot change shipped legal form "%"', OLD.form
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Insert the form as a user row, with remove = false to keep it in company keys.';
+	END IF;
+	IF TG_OP OPERATOR(pg_catalog.=) 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	IF NEW.source IS DISTINCT FROM 'user' THEN
+		RAISE EXCEPTION 'invalid source for legal form "%": "%"', NEW.form, NEW.source
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Forms you write have source ''user''; ''shipped'' is reserved for forms that come with the extension.';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.legal_forms_protect() IS
+	'trigger: keep the shipped rows of sum.legal_forms read-only';
+
+CREATE TRIGGER legal_forms_protect BEFORE INSERT OR UPDATE OR DELETE
+	ON sum.legal_forms FOR EACH ROW EXECUTE FUNCTION sum.legal_forms_protect();
+COMMENT ON TRIGGER legal_forms_protect ON sum.legal_forms IS
+	'refuses changes to shipped legal forms and user rows marked shipped';
 
 /*
  * sum.company_key(name): the key two spellings of one company share.
@@ -3531,7 +3576,7 @@ COMMENT ON AGGREGATE sum.retention(VARIADIC boolean[]) IS
  * version: changing it means rebuilding stored states.
  */
 INSERT INTO sum.setting_defaults (name, value, value_type, description) VALUES
-	('milestones.timezone', 'UTC', 'text',
+	('milestones.timezone', 'UTC', 'timezone',
 	 'time zone in which milestones count local days (active days, daily buckets, last-D-days windows)');
 
 /*
@@ -3753,6 +3798,8 @@ INSERT INTO sum.milestone_defs (name, kind, events, min_count, days, funnel_wind
 	 'account level: at least 3 users active in the last 14 days');
 
 SELECT pg_catalog.pg_extension_config_dump('sum.milestone_defs', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.milestone_defs TO PUBLIC;
 
 /*
  * sum.milestone_state: the per-user state of sum.milestones(), a varlena in
@@ -4426,6 +4473,8 @@ CREATE TABLE sum.icp_rules (
 COMMENT ON TABLE sum.icp_rules IS
 	'ICP fit rules: attribute, operator, value, points; user rows override shipped rows by name';
 SELECT pg_catalog.pg_extension_config_dump('sum.icp_rules', 'WHERE source <> ''shipped''');
+/* the C functions read it with the caller's rights: every role may read it */
+GRANT SELECT ON sum.icp_rules TO PUBLIC;
 
 /* An example rule set for a B2B SaaS product; see the README */
 INSERT INTO sum.icp_rules (name, source, attribute, operator, value, points, description) VALUES
@@ -4531,6 +4580,8 @@ INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value,
 	 'CRM contacts (optional): contact_id, account_id, email [, full_name, title]'),
 	('pipeline.late_events', '1 hour', 'interval', NULL, NULL,
 	 'events may arrive this late: the incremental refresh re-reads events newer than its watermark minus this lag'),
+	('pipeline.log_retention', '90 days', 'interval', NULL, NULL,
+	 'rows of sum.refresh_log older than this are deleted by the next run'),
 	('pipeline.reevaluate_every', '1 hour', 'interval', NULL, NULL,
 	 'how often an incremental refresh re-evaluates time-based conditions (usage drop, inactivity, activity windows) of every user, not only of users with new data'),
 	('handoff.sla', '1 day', 'interval', NULL, NULL,
@@ -4712,9 +4763,33 @@ COMMENT ON FUNCTION sum.input_query(text) IS
 
 /*
  * Rules of the handoff and the nurture plays, as data.  Shipped rows come
- * with the extension; users add, edit and disable rows (pg_dump keeps the
- * tables whole: they are small and edited by people).
+ * with the extension (source 'shipped'); users add rows ('user') and edit
+ * or disable shipped ones (which become 'edited').  pg_dump keeps every row
+ * that is not a pristine shipped one; on restore, a row with the key of a
+ * shipped one replaces it, so edits survive a dump and restore.  Disable a
+ * shipped row rather than deleting it: a restore brings deleted ones back.
  */
+CREATE FUNCTION sum.shipped_row_write() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- TG_ARGV[0] is the key column (a constant of the CREATE TRIGGER)
+		EXECUTE format('DELETE FROM %I.%I WHERE %I = $1 AND source = ''shipped''',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0])
+		  USING to_jsonb(NEW) ->> TG_ARGV[0];
+		IF NEW.source = 'shipped' THEN
+			NEW.source := 'edited';
+		END IF;
+	ELSIF OLD.source = 'shipped' THEN
+		NEW.source := 'edited';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.shipped_row_write() IS
+	'trigger: a user row replaces the shipped row of the same key; an edited shipped row becomes ''edited''';
 
 /*
  * sum.handoff_rules: an account goes to sales when some enabled rule holds:
@@ -4723,6 +4798,8 @@ COMMENT ON FUNCTION sum.input_query(text) IS
  */
 CREATE TABLE sum.handoff_rules (
 	name text PRIMARY KEY CHECK (name OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	min_tier sum.fit_tier NOT NULL DEFAULT 'B',
 	min_decision_makers integer CHECK (min_decision_makers OPERATOR(pg_catalog.>=) 1),
@@ -4732,11 +4809,13 @@ CREATE TABLE sum.handoff_rules (
 );
 COMMENT ON TABLE sum.handoff_rules IS
 	'when an account goes to sales: fit tier and (decision makers, milestones, active users); each rule that holds is a reason';
-INSERT INTO sum.handoff_rules (name, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
-	('decision_maker_signed_up', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
-	('product_qualified', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
-	('team_active', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
-SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', '');
+INSERT INTO sum.handoff_rules (name, source, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
+	('decision_maker_signed_up', 'shipped', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
+	('product_qualified', 'shipped', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
+	('team_active', 'shipped', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
+SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.handoff_rules
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('name');
 
 /*
  * sum.routing_rules: who works a handoff.  The CRM owner of the account
@@ -4765,6 +4844,8 @@ SELECT pg_catalog.pg_extension_config_dump('sum.routing_rules', '');
 /* sum.nurture_plays: the plays, whether they run, and their cooldown */
 CREATE TABLE sum.nurture_plays (
 	play text PRIMARY KEY,
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	subject text NOT NULL CHECK (subject OPERATOR(pg_catalog.=) ANY (ARRAY['person', 'account', 'contact'])),
 	cooldown interval NOT NULL DEFAULT '14 days' CHECK (cooldown OPERATOR(pg_catalog.>=) '0'::interval),
@@ -4780,7 +4861,10 @@ INSERT INTO sum.nurture_plays (play, subject, cooldown, description) VALUES
 	('churn_risk', 'account', '14 days', 'a paying account whose usage dropped'),
 	('paywall_upsell', 'person', '7 days', 'a free or trial user hitting the paywall'),
 	('suppress_prospect_nurture', 'person', '0 days', 'a person at a paying account: keep them out of prospect nurture');
-SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', '');
+UPDATE sum.nurture_plays SET source = 'shipped';
+SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.nurture_plays
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('play');
 
 /* ==========================================================================
  * Pipeline outputs
@@ -5032,6 +5116,7 @@ CREATE TABLE sum.pipeline_state (
 	reevaluated_at timestamptz,
 	crm_fingerprint text,
 	config_fingerprint text,
+	rules_fingerprint text,
 	last_full_at timestamptz
 );
 COMMENT ON TABLE sum.pipeline_state IS
@@ -5077,6 +5162,7 @@ CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timest
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
+	SET client_min_messages = warning
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -5095,6 +5181,8 @@ DECLARE
 	v_crm_q text;
 	v_contacts_q text;
 	v_min_tier sum.fit_tier;
+	v_rules_fp text;
+	v_all boolean;
 BEGIN
 	CASE step
 	/*
@@ -5119,6 +5207,12 @@ BEGIN
 		SELECT * INTO st FROM sum.pipeline_state;
 		v_lag := sum.setting('pipeline.late_events')::interval;
 		v_fp := sum.config_fingerprint();
+		SELECT md5(concat_ws('|',
+				(SELECT string_agg(r::text, ',' ORDER BY r.name) FROM sum.handoff_rules r),
+				(SELECT string_agg(r::text, ',' ORDER BY r.play) FROM sum.nurture_plays r),
+				(SELECT string_agg(r.name || '=' || coalesce(r.value, ''), ',' ORDER BY r.name) FROM sum.settings r
+				  WHERE r.name ~ '^(handoff|nurture)\.')))
+		  INTO v_rules_fp;
 		v_crm_q := sum.input_query('crm_accounts');
 		v_contacts_q := sum.input_query('crm_contacts');
 
@@ -5154,10 +5248,20 @@ BEGIN
 			   v_fp AS config_fingerprint,
 			   (st.reevaluated_at IS NULL
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
+			   st.reevaluated_at AS reevaluated_at,
+			   -- users quiet for longer than every time window are settled: time
+			   -- alone changes none of their results
+			   greatest(interval '36 days',
+						(SELECT make_interval(days => max(d.days) + 1) FROM sum.milestone_defs d
+						  WHERE d.enabled AND d.kind IN ('inactivity', 'active_users', 'paywall')),
+						sum.setting('nurture.stalled_after')::interval + interval '1 day') AS settled_after,
+			   v_rules_fp AS rules_fingerprint,
+			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed,
 			   v_contacts_q IS NOT NULL AS has_contacts;
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
-			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true;
+			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true,
+									   rules_changed = true;
 		END IF;
 
 		DROP TABLE IF EXISTS pg_temp.sum_contacts;
@@ -5362,12 +5466,17 @@ BEGIN
 			USING run.events_to;
 		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
 
-		IF run.reevaluate THEN
+		INSERT INTO pg_temp.sum_touched_users
+		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
+		UNION SELECT user_id FROM pg_temp.sum_in_users
+		ON CONFLICT DO NOTHING;
+		IF run.is_full OR (run.reevaluate AND run.reevaluated_at IS NULL) THEN
 			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
-		ELSE
+		ELSIF run.reevaluate THEN
+			-- time moves the results of users active within the longest window
 			INSERT INTO pg_temp.sum_touched_users
-			SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
-			UNION SELECT user_id FROM pg_temp.sum_in_users
+			SELECT u.user_id FROM sum.users u
+			 WHERE coalesce(u.last_event_at, u.signed_up_at) >= run.reevaluated_at - run.settled_after
 			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_users;
@@ -5414,13 +5523,11 @@ BEGIN
 	 */
 	WHEN 'people_rollup' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
-		IF run.reevaluate THEN
-			INSERT INTO pg_temp.sum_touched_people SELECT DISTINCT person_id FROM sum.users ON CONFLICT DO NOTHING;
+		INSERT INTO pg_temp.sum_touched_people
+		SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
+		ON CONFLICT DO NOTHING;
+		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
-		ELSE
-			INSERT INTO pg_temp.sum_touched_people
-			SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
-			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_people;
 		INSERT INTO pg_temp.sum_touched_accounts
@@ -5485,10 +5592,8 @@ BEGIN
 	 */
 	WHEN 'accounts' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
-		IF run.reevaluate THEN
+		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
-			INSERT INTO pg_temp.sum_touched_accounts SELECT DISTINCT account_key FROM sum.people
-			 WHERE account_key IS NOT NULL ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 
@@ -5575,6 +5680,8 @@ BEGIN
 	 */
 	WHEN 'handoff' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		-- the accounts this run changed, or all of them when the rules changed
+		v_all := run.is_full OR run.rules_changed;
 		DROP TABLE IF EXISTS pg_temp.sum_handoff;
 		CREATE TEMP TABLE sum_handoff ON COMMIT DROP AS
 		SELECT a.account_key, a.crm_account_id, a.name, a.fit_tier, a.fit_score, h.reasons,
@@ -5601,7 +5708,8 @@ BEGIN
 				   AND (r.max_employees IS NULL OR a.employees <= r.max_employees)
 				 ORDER BY r.priority, r.name
 				 LIMIT 1) rr ON true
-		 WHERE h.reasons IS NOT NULL;
+		 WHERE h.reasons IS NOT NULL
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
 
 		INSERT INTO sum.handoff_queue AS q (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons,
 											contact_person_id, contact_email, contact_email_hash, contact_name,
@@ -5646,7 +5754,8 @@ BEGIN
 
 		UPDATE sum.handoff_queue q
 		   SET active = false, dequeued_at = run.as_of, updated_at = clock_timestamp()
-		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key);
+		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key)
+		   AND (v_all OR q.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		RETURN v_rows + v_n;
 
@@ -5658,6 +5767,16 @@ BEGIN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		v_min_tier := sum.setting('nurture.min_fit_tier')::sum.fit_tier;
 		v_n := sum.setting('nurture.min_active_users')::bigint;
+		-- the subjects this run changed (people of touched accounts included),
+		-- or all of them when the rules changed
+		v_all := run.is_full OR run.rules_changed;
+		DROP TABLE IF EXISTS pg_temp.sum_scope_people;
+		CREATE TEMP TABLE sum_scope_people ON COMMIT DROP AS
+		SELECT t.person_id FROM pg_temp.sum_touched_people t WHERE NOT v_all
+		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key)
+		 WHERE NOT v_all;
+		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
+		ANALYZE pg_temp.sum_scope_people;
 
 		DROP TABLE IF EXISTS pg_temp.sum_dm_contacts;
 		CREATE TEMP TABLE sum_dm_contacts ON COMMIT DROP AS
@@ -5665,6 +5784,7 @@ BEGIN
 		  FROM pg_temp.sum_contacts c
 		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
 		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
 		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
 
@@ -5676,6 +5796,7 @@ BEGIN
 		  FROM sum.people p JOIN sum.accounts a USING (account_key)
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0 AND a.stage IS DISTINCT FROM 'paid'
 		   AND p.buying_role IS DISTINCT FROM 'decision_maker'
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		UNION ALL
 		SELECT 'outbound_decision_makers', d.contact_id, d.account_key, NULL, d.email_hash,
 			   jsonb_build_object('title', d.title)
@@ -5692,6 +5813,7 @@ BEGIN
 			   jsonb_build_object('last_event_at', p.last_event_at)
 		  FROM sum.people p
 		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		   AND coalesce(p.last_event_at, p.signed_up_at)
 			   < run.as_of - sum.setting('nurture.stalled_after')::interval
 		UNION ALL
@@ -5699,17 +5821,20 @@ BEGIN
 			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
 		  FROM sum.accounts a
 		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
+		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
 		UNION ALL
 		SELECT 'paywall_upsell', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', p.stage)
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
 		 WHERE coalesce(p.milestones @> '{paywall_hit}', false)
 		   AND coalesce(p.stage, 'freemium') IN ('freemium', 'trial') AND a.stage IS DISTINCT FROM 'paid'
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
 		UNION ALL
 		SELECT 'suppress_prospect_nurture', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', coalesce(a.stage, p.stage))
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
-		 WHERE p.stage = 'paid' OR a.stage = 'paid';
+		 WHERE (p.stage = 'paid' OR a.stage = 'paid')
+		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s));
 		DELETE FROM pg_temp.sum_plays_now n
 		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
 		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
@@ -5719,7 +5844,12 @@ BEGIN
 		UPDATE sum.nurture_triggers t
 		   SET active = false, cleared_at = run.as_of, updated_at = clock_timestamp()
 		 WHERE t.active
-		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id)
+		   AND (v_all
+				OR (t.subject = 'person' AND t.subject_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
+				OR (t.subject <> 'person'
+					AND t.account_key IN (SELECT a.account_key FROM pg_temp.sum_touched_accounts a))
+				OR NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = t.play AND y.enabled));
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		-- fire again what was cleared and whose cooldown has passed
 		UPDATE sum.nurture_triggers t
@@ -5761,14 +5891,18 @@ BEGIN
 	WHEN 'finish' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		INSERT INTO sum.pipeline_state AS s (singleton, users_read_at, events_closed_until, reevaluated_at,
-											 crm_fingerprint, config_fingerprint, last_full_at)
+											 crm_fingerprint, config_fingerprint, rules_fingerprint, last_full_at)
 		VALUES (true, run.as_of, run.events_to, CASE WHEN run.reevaluate THEN run.as_of END,
-				run.crm_fingerprint, run.config_fingerprint, CASE WHEN run.is_full THEN run.as_of END)
+				run.crm_fingerprint, run.config_fingerprint, run.rules_fingerprint,
+				CASE WHEN run.is_full THEN run.as_of END)
 		ON CONFLICT (singleton) DO UPDATE
 		   SET users_read_at = excluded.users_read_at, events_closed_until = excluded.events_closed_until,
 			   reevaluated_at = coalesce(excluded.reevaluated_at, s.reevaluated_at),
 			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
+			   rules_fingerprint = excluded.rules_fingerprint,
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
+		DELETE FROM sum.refresh_log l
+		 WHERE l.started_at < run.as_of - sum.setting('pipeline.log_retention')::interval;
 		RETURN 1;
 
 	ELSE
@@ -5882,6 +6016,13 @@ BEGIN
 		RAISE EXCEPTION 'sum.refresh: as_of must be a finite time' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 
+	-- without the rights to run, fail before taking the lock
+	IF NOT has_table_privilege('sum.refresh_log', 'INSERT, UPDATE')
+	   OR NOT has_table_privilege('sum.users', 'INSERT, UPDATE, DELETE') THEN
+		RAISE EXCEPTION 'permission denied to run sum.refresh()'
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Run the refresh as the owner of extension sum (for example from its pg_cron job).';
+	END IF;
 	IF refresh.wait THEN
 		PERFORM pg_advisory_lock(lock_key);
 	ELSIF NOT pg_try_advisory_lock(lock_key) THEN
@@ -5897,14 +6038,20 @@ BEGIN
 		RETURN;
 	END IF;
 
-	-- a run still 'running' now ended with its backend (we hold the lock)
-	UPDATE sum.refresh_log
-	   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
-		   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
-	 WHERE status = 'running';
-	v_run := nextval('sum.refresh_run_id');
-	INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
-	VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	BEGIN
+		-- a run still 'running' now ended with its backend (we hold the lock)
+		UPDATE sum.refresh_log
+		   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
+			   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
+		 WHERE status = 'running';
+		v_run := nextval('sum.refresh_run_id');
+		INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
+		VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	EXCEPTION WHEN OTHERS OR query_canceled THEN
+		-- the lock is the session's: never keep it past an error
+		PERFORM pg_advisory_unlock(lock_key);
+		RAISE;
+	END;
 	COMMIT;
 	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 
@@ -5956,6 +6103,7 @@ BEGIN
 	END IF;
 END;
 $$;
+REVOKE ALL ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) FROM PUBLIC;
 COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
 	'run the pipeline: identities, people, matching, personas, milestones, rollups, fit, handoff, nurture, BI; incremental unless full';
 
@@ -5966,7 +6114,7 @@ COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
  */
 CREATE FUNCTION sum.claim_triggers(consumer text, max integer DEFAULT 100)
 	RETURNS SETOF sum.nurture_triggers
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
@@ -6003,6 +6151,8 @@ END;
 $$;
 COMMENT ON FUNCTION sum.claim_triggers(text, integer) IS
 	'hand each firing trigger to a consumer once (up to max rows, oldest first; concurrent claimers skip locked rows)';
+-- SECURITY DEFINER (it locks triggers and records claims for its caller): for sum_admin only
+REVOKE ALL ON FUNCTION sum.claim_triggers(text, integer) FROM PUBLIC;
 
 /* ==========================================================================
  * Scheduling through pg_cron
@@ -6155,7 +6305,9 @@ GRANT sum_reader TO sum_admin;
 GRANT SELECT ON sum.users, sum.people, sum.handoff_queue, sum.trigger_claims, sum.pipeline_state,
 	sum.input_columns TO sum_admin;
 GRANT UPDATE (status, snoozed_until, notes) ON sum.handoff_queue TO sum_admin;
+GRANT EXECUTE ON FUNCTION sum.claim_triggers(text, integer) TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.setting_overrides TO sum_admin;
+GRANT SELECT ON sum.setting_defaults TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.settings, sum.persona_rules, sum.icp_rules, sum.milestone_defs,
 	sum.legal_forms, sum.freemail_domains, sum.disposable_domains, sum.handoff_rules, sum.routing_rules,
 	sum.nurture_plays TO sum_admin;

@@ -1084,13 +1084,13 @@ LoadAccounts(MatchState *st, const char *query)
 
 	FindColumns(query, "accounts", &cols, 2);
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT q.account_id::text, q.name::text, %s, %s, %s, %s, %s FROM (%s) AS q"
+	appendStringInfo(&sql, "SELECT q.account_id::pg_catalog.text, q.name::pg_catalog.text, %s, %s, %s, %s, %s FROM (%s) AS q"
 					 " WHERE q.account_id IS NOT NULL",
-					 cols.present[2] ? "q.domain::text" : "NULL::text",
-					 cols.present[3] ? "q.country::text" : "NULL::text",
-					 cols.present[4] ? "q.parent_account_id::text" : "NULL::text",
-					 cols.present[5] ? "extract(epoch FROM q.created_at)::float8" : "NULL::float8",
-					 cols.present[6] ? "q.priority::float8" : "NULL::float8",
+					 cols.present[2] ? "q.domain::pg_catalog.text" : "NULL::pg_catalog.text",
+					 cols.present[3] ? "q.country::pg_catalog.text" : "NULL::pg_catalog.text",
+					 cols.present[4] ? "q.parent_account_id::pg_catalog.text" : "NULL::pg_catalog.text",
+					 cols.present[5] ? "extract(epoch FROM q.created_at)::pg_catalog.float8" : "NULL::pg_catalog.float8",
+					 cols.present[6] ? "q.priority::pg_catalog.float8" : "NULL::pg_catalog.float8",
 					 query);
 	if (SpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the accounts query");
@@ -1199,11 +1199,11 @@ sum_match_accounts(PG_FUNCTION_ARGS)
 
 	FindColumns(signups, "signups", &cols, 2);
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT q.signup_id::text, q.email::text,"
-					 " coalesce(sum.is_freemail(q.email::text) OR sum.is_disposable(q.email::text), false),"
+	appendStringInfo(&sql, "SELECT q.signup_id::pg_catalog.text, q.email::pg_catalog.text,"
+					 " coalesce(sum.is_freemail(q.email::pg_catalog.text) OR sum.is_disposable(q.email::pg_catalog.text), false),"
 					 " %s, %s FROM (%s) AS q WHERE q.signup_id IS NOT NULL",
-					 cols.present[2] ? "q.company_name::text" : "NULL::text",
-					 cols.present[3] ? "q.country::text" : "NULL::text",
+					 cols.present[2] ? "q.company_name::pg_catalog.text" : "NULL::pg_catalog.text",
+					 cols.present[3] ? "q.country::pg_catalog.text" : "NULL::pg_catalog.text",
 					 signups);
 	plan = SPI_prepare(sql.data, 0, NULL);
 	if (plan == NULL)

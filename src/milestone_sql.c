@@ -316,7 +316,7 @@ LoadConfig(void)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	ret = SPI_execute("SELECT name, kind, events, min_count, days, funnel_window, "
-					  "percent::float8, min_baseline::float8 "
+					  "percent::pg_catalog.float8, min_baseline::pg_catalog.float8 "
 					  "FROM sum.milestone_defs WHERE enabled "
 					  "ORDER BY name COLLATE \"C\"", true, 0);
 	if (ret != SPI_OK_SELECT)

@@ -345,12 +345,12 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	CheckColumns(logins_q, "logins", cols, present, 5, 2);
 	initStringInfo(&sql);
 	appendStringInfo(&sql,
-					 "SELECT q.login_id::text, sum.email_normalize(q.email::text, 'match'),"
-					 " coalesce(sum.is_freemail(q.email::text) OR sum.is_disposable(q.email::text), false),"
-					 " q.email::text, %s, %s, %s FROM (%s) AS q WHERE q.login_id IS NOT NULL",
-					 present[2] ? "q.full_name::text" : "NULL::text",
-					 present[3] ? "extract(epoch FROM q.created_at)::float8" : "NULL::float8",
-					 present[4] ? "q.match_key::text" : "NULL::text",
+					 "SELECT q.login_id::pg_catalog.text, sum.email_normalize(q.email::pg_catalog.text, 'match'),"
+					 " coalesce(sum.is_freemail(q.email::pg_catalog.text) OR sum.is_disposable(q.email::pg_catalog.text), false),"
+					 " q.email::pg_catalog.text, %s, %s, %s FROM (%s) AS q WHERE q.login_id IS NOT NULL",
+					 present[2] ? "q.full_name::pg_catalog.text" : "NULL::pg_catalog.text",
+					 present[3] ? "extract(epoch FROM q.created_at)::pg_catalog.float8" : "NULL::pg_catalog.float8",
+					 present[4] ? "q.match_key::pg_catalog.text" : "NULL::pg_catalog.text",
 					 logins_q);
 	if (SpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the logins query");
@@ -425,7 +425,7 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 
 		CheckColumns(previous_q, "previous", pcols, ppresent, 2, 2);
 		resetStringInfo(&sql);
-		appendStringInfo(&sql, "SELECT q.login_id::text, q.person_id::text FROM (%s) AS q"
+		appendStringInfo(&sql, "SELECT q.login_id::pg_catalog.text, q.person_id::pg_catalog.text FROM (%s) AS q"
 						 " WHERE q.login_id IS NOT NULL AND q.person_id IS NOT NULL", previous_q);
 		if (SpiExecute(sql.data) != SPI_OK_SELECT)
 			elog(ERROR, "could not read the previous query");
@@ -610,7 +610,7 @@ sum_connected_components(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(work);
 	CheckColumns(edges_q, "edges", cols, present, 2, 2);
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT q.a::text, q.b::text FROM (%s) AS q", edges_q);
+	appendStringInfo(&sql, "SELECT q.a::pg_catalog.text, q.b::pg_catalog.text FROM (%s) AS q", edges_q);
 	if (SpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the edges query");
 	m = SPI_processed;

@@ -225,7 +225,13 @@ sum_fold(const char *in, size_t inlen, char *out, size_t outcap, bool translit)
 	if (U_FAILURE(status))
 		goto done;
 
-	/* Drop combining marks and spell undecomposable Latin letters in ASCII */
+	/*
+	 * Drop combining marks and default-ignorable code points (soft hyphen,
+	 * zero-width space and joiners, bidi controls, variation selectors, the
+	 * BOM: invisible, so "Mar<SHY>keting" must fold as "marketing", as
+	 * NFKC_Casefold also has it), and spell undecomposable Latin letters in
+	 * ASCII
+	 */
 	sum_core_free(b);
 	b = sum_core_alloc(sizeof(UChar) * cap);
 	if (b == NULL)
@@ -238,7 +244,8 @@ sum_fold(const char *in, size_t inlen, char *out, size_t outcap, bool translit)
 		const char *fb;
 
 		U16_NEXT(a, i, alen, c);
-		if (u_charType(c) == U_NON_SPACING_MARK)
+		if (u_charType(c) == U_NON_SPACING_MARK ||
+			u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
 			continue;
 		fb = (c <= 0xFFFF) ? LatinFallback((UChar) c) : NULL;
 		if (fb != NULL)

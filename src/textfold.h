@@ -24,7 +24,9 @@
  * (call again with a buffer that large).  out is not NUL-terminated.
  *
  * Folding is Unicode full case folding (ß -> ss), compatibility decomposition
- * (ﬁ -> fi, full-width -> ASCII), removal of combining marks (é -> e) and the
+ * (ﬁ -> fi, full-width -> ASCII), removal of combining marks (é -> e) and of
+ * invisible default-ignorable code points (soft hyphen, zero-width space and
+ * joiners, bidi controls, BOM), and the
  * Latin letters that do not decompose (æ -> ae, ø -> o, ł -> l, đ -> d,
  * þ -> th, œ -> oe).  With translit, letters of other scripts are
  * transliterated to Latin ASCII (Москва -> moskva, 東京 -> dong jing), using

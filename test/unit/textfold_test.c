@@ -42,6 +42,10 @@ main(void)
 	is_str(fold("İstanbul", 0), "istanbul", "dotted capital I");
 	is_str(fold("Đorđe Þór", 0), "dorde thor", "Latin d with stroke, thorn");
 	is_str(fold("O’Reilly – Media", 0), "o'reilly - media", "typographic apostrophe and dash");
+	is_str(fold("Mar\u00ADketing Ma\u200Bna\u200Dger\u2060", 0), "marketing manager",
+		   "soft hyphen and zero-width characters dropped");
+	is_str(fold("\uFEFF\u202EVP\u202C \u2066Sales\u2069\uFE0F", 0), "vp sales",
+		   "BOM, bidi controls and variation selectors dropped");
 	is_str(fold("Москва", 0), "москва", "Cyrillic kept without translit");
 	is_str(fold("Москва", 1), "moskva", "Cyrillic transliterated");
 	is_str(fold("Ελλάδα", 1), "ellada", "Greek transliterated");
