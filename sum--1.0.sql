@@ -87,6 +87,8 @@ COMMENT ON VIEW sum.settings IS
 	'every setting with its current value; UPDATE to change, DELETE to reset to the default';
 -- C code reads settings with the caller's rights: every role may read them
 GRANT SELECT ON sum.settings TO PUBLIC;
+/* the write trigger checks values against the defaults with the writer's rights */
+GRANT SELECT ON sum.setting_defaults TO PUBLIC;
 
 /*
  * sum.check_setting(name, value): raise invalid_parameter_value unless value
