@@ -4582,6 +4582,8 @@ INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value,
 	 'CRM contacts (optional): contact_id, account_id, email [, full_name, title]'),
 	('pipeline.late_events', '1 hour', 'interval', NULL, NULL,
 	 'events may arrive this late: the incremental refresh re-reads events newer than its watermark minus this lag'),
+	('pipeline.log_retention', '90 days', 'interval', NULL, NULL,
+	 'rows of sum.refresh_log older than this are deleted by the next run'),
 	('pipeline.reevaluate_every', '1 hour', 'interval', NULL, NULL,
 	 'how often an incremental refresh re-evaluates time-based conditions (usage drop, inactivity, activity windows) of every user, not only of users with new data'),
 	('handoff.sla', '1 day', 'interval', NULL, NULL,
@@ -4763,9 +4765,33 @@ COMMENT ON FUNCTION sum.input_query(text) IS
 
 /*
  * Rules of the handoff and the nurture plays, as data.  Shipped rows come
- * with the extension; users add, edit and disable rows (pg_dump keeps the
- * tables whole: they are small and edited by people).
+ * with the extension (source 'shipped'); users add rows ('user') and edit
+ * or disable shipped ones (which become 'edited').  pg_dump keeps every row
+ * that is not a pristine shipped one; on restore, a row with the key of a
+ * shipped one replaces it, so edits survive a dump and restore.  Disable a
+ * shipped row rather than deleting it: a restore brings deleted ones back.
  */
+CREATE FUNCTION sum.shipped_row_write() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- TG_ARGV[0] is the key column (a constant of the CREATE TRIGGER)
+		EXECUTE format('DELETE FROM %I.%I WHERE %I = $1 AND source = ''shipped''',
+					   TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0])
+		  USING to_jsonb(NEW) ->> TG_ARGV[0];
+		IF NEW.source = 'shipped' THEN
+			NEW.source := 'edited';
+		END IF;
+	ELSIF OLD.source = 'shipped' THEN
+		NEW.source := 'edited';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION sum.shipped_row_write() IS
+	'trigger: a user row replaces the shipped row of the same key; an edited shipped row becomes ''edited''';
 
 /*
  * sum.handoff_rules: an account goes to sales when some enabled rule holds:
@@ -4774,6 +4800,8 @@ COMMENT ON FUNCTION sum.input_query(text) IS
  */
 CREATE TABLE sum.handoff_rules (
 	name text PRIMARY KEY CHECK (name OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	min_tier sum.fit_tier NOT NULL DEFAULT 'B',
 	min_decision_makers integer CHECK (min_decision_makers OPERATOR(pg_catalog.>=) 1),
@@ -4783,11 +4811,13 @@ CREATE TABLE sum.handoff_rules (
 );
 COMMENT ON TABLE sum.handoff_rules IS
 	'when an account goes to sales: fit tier and (decision makers, milestones, active users); each rule that holds is a reason';
-INSERT INTO sum.handoff_rules (name, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
-	('decision_maker_signed_up', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
-	('product_qualified', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
-	('team_active', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
-SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', '');
+INSERT INTO sum.handoff_rules (name, source, min_tier, min_decision_makers, any_milestones, min_active_users, description) VALUES
+	('decision_maker_signed_up', 'shipped', 'B', 1, NULL, NULL, 'a decision maker signed up at a fitting account'),
+	('product_qualified', 'shipped', 'B', NULL, '{activated,onboarded,paywall_hit}', NULL, 'someone at a fitting account reached a product-qualified milestone'),
+	('team_active', 'shipped', 'B', NULL, NULL, 3, 'several users active in the last 7 days at a fitting account');
+SELECT pg_catalog.pg_extension_config_dump('sum.handoff_rules', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.handoff_rules
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('name');
 
 /*
  * sum.routing_rules: who works a handoff.  The CRM owner of the account
@@ -4816,6 +4846,8 @@ SELECT pg_catalog.pg_extension_config_dump('sum.routing_rules', '');
 /* sum.nurture_plays: the plays, whether they run, and their cooldown */
 CREATE TABLE sum.nurture_plays (
 	play text PRIMARY KEY,
+	source text NOT NULL DEFAULT 'user'
+		CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['shipped', 'edited', 'user'])),
 	enabled boolean NOT NULL DEFAULT true,
 	subject text NOT NULL CHECK (subject OPERATOR(pg_catalog.=) ANY (ARRAY['person', 'account', 'contact'])),
 	cooldown interval NOT NULL DEFAULT '14 days' CHECK (cooldown OPERATOR(pg_catalog.>=) '0'::interval),
@@ -4831,7 +4863,10 @@ INSERT INTO sum.nurture_plays (play, subject, cooldown, description) VALUES
 	('churn_risk', 'account', '14 days', 'a paying account whose usage dropped'),
 	('paywall_upsell', 'person', '7 days', 'a free or trial user hitting the paywall'),
 	('suppress_prospect_nurture', 'person', '0 days', 'a person at a paying account: keep them out of prospect nurture');
-SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', '');
+UPDATE sum.nurture_plays SET source = 'shipped';
+SELECT pg_catalog.pg_extension_config_dump('sum.nurture_plays', 'WHERE source OPERATOR(pg_catalog.<>) ''shipped''');
+CREATE TRIGGER shipped_row_write BEFORE INSERT OR UPDATE ON sum.nurture_plays
+	FOR EACH ROW EXECUTE FUNCTION sum.shipped_row_write('play');
 
 /* ==========================================================================
  * Pipeline outputs
@@ -5868,6 +5903,8 @@ BEGIN
 			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
 			   rules_fingerprint = excluded.rules_fingerprint,
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
+		DELETE FROM sum.refresh_log l
+		 WHERE l.started_at < run.as_of - sum.setting('pipeline.log_retention')::interval;
 		RETURN 1;
 
 	ELSE
@@ -5981,6 +6018,13 @@ BEGIN
 		RAISE EXCEPTION 'sum.refresh: as_of must be a finite time' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 
+	-- without the rights to run, fail before taking the lock
+	IF NOT has_table_privilege('sum.refresh_log', 'INSERT, UPDATE')
+	   OR NOT has_table_privilege('sum.users', 'INSERT, UPDATE, DELETE') THEN
+		RAISE EXCEPTION 'permission denied to run sum.refresh()'
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Run the refresh as the owner of extension sum (for example from its pg_cron job).';
+	END IF;
 	IF refresh.wait THEN
 		PERFORM pg_advisory_lock(lock_key);
 	ELSIF NOT pg_try_advisory_lock(lock_key) THEN
@@ -5996,14 +6040,20 @@ BEGIN
 		RETURN;
 	END IF;
 
-	-- a run still 'running' now ended with its backend (we hold the lock)
-	UPDATE sum.refresh_log
-	   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
-		   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
-	 WHERE status = 'running';
-	v_run := nextval('sum.refresh_run_id');
-	INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
-	VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	BEGIN
+		-- a run still 'running' now ended with its backend (we hold the lock)
+		UPDATE sum.refresh_log
+		   SET status = 'failed', finished_at = coalesce(finished_at, clock_timestamp()), sqlstate = '57P01',
+			   error = 'interrupted: the backend ended before the run finished (terminated, crashed or restarted)'
+		 WHERE status = 'running';
+		v_run := nextval('sum.refresh_run_id');
+		INSERT INTO sum.refresh_log (run_id, step, mode, status, started_at, pid)
+		VALUES (v_run, 'run', v_mode, 'running', clock_timestamp(), pg_backend_pid());
+	EXCEPTION WHEN OTHERS OR query_canceled THEN
+		-- the lock is the session's: never keep it past an error
+		PERFORM pg_advisory_unlock(lock_key);
+		RAISE;
+	END;
 	COMMIT;
 	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 
@@ -6055,6 +6105,7 @@ BEGIN
 	END IF;
 END;
 $$;
+REVOKE ALL ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) FROM PUBLIC;
 COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
 	'run the pipeline: identities, people, matching, personas, milestones, rollups, fit, handoff, nurture, BI; incremental unless full';
 
@@ -6065,7 +6116,7 @@ COMMENT ON PROCEDURE sum.refresh(boolean, boolean, boolean, timestamptz) IS
  */
 CREATE FUNCTION sum.claim_triggers(consumer text, max integer DEFAULT 100)
 	RETURNS SETOF sum.nurture_triggers
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
@@ -6102,6 +6153,8 @@ END;
 $$;
 COMMENT ON FUNCTION sum.claim_triggers(text, integer) IS
 	'hand each firing trigger to a consumer once (up to max rows, oldest first; concurrent claimers skip locked rows)';
+-- SECURITY DEFINER (it locks triggers and records claims for its caller): for sum_admin only
+REVOKE ALL ON FUNCTION sum.claim_triggers(text, integer) FROM PUBLIC;
 
 /* ==========================================================================
  * Scheduling through pg_cron
@@ -6254,7 +6307,9 @@ GRANT sum_reader TO sum_admin;
 GRANT SELECT ON sum.users, sum.people, sum.handoff_queue, sum.trigger_claims, sum.pipeline_state,
 	sum.input_columns TO sum_admin;
 GRANT UPDATE (status, snoozed_until, notes) ON sum.handoff_queue TO sum_admin;
+GRANT EXECUTE ON FUNCTION sum.claim_triggers(text, integer) TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.setting_overrides TO sum_admin;
+GRANT SELECT ON sum.setting_defaults TO sum_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sum.settings, sum.persona_rules, sum.icp_rules, sum.milestone_defs,
 	sum.legal_forms, sum.freemail_domains, sum.disposable_domains, sum.handoff_rules, sum.routing_rules,
 	sum.nurture_plays TO sum_admin;

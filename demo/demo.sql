@@ -1,4 +1,5 @@
--- demo/demo.sql: what sum makes of a handful of sign-ups.
+-- demo/demo.sql: what sum makes of a handful of sign-ups, then the whole
+-- pipeline on a generated data set (handoff queue and plays).
 --
 -- Run by tools/demo.sh from the top of the repository, on a throwaway
 -- cluster.  demo/signups.csv holds 43 sign-ups of a B2B product: people at
@@ -92,3 +93,68 @@ SELECT DISTINCT ON (person_key) person_key, sum.email_hash(email) AS sha256
  WHERE kind IN ('company', 'free-mail')
  ORDER BY person_key, signup_id
  LIMIT 5;
+
+\echo
+\echo '================================================================'
+\echo 'The pipeline: 300 CRM accounts, 3,000 product users, 60,000 events'
+\echo '(test/data/generate.sql, seed 42, as of 2026-06-30 12:00 UTC).'
+\echo '================================================================'
+\set seed 42
+\set accounts 300
+\set users 3000
+\set events 60000
+\set as_of '2026-06-30 12:00+00'
+\i test/data/generate.sql
+\set QUIET on
+
+-- map the data team's relations to the input contract
+UPDATE sum.settings SET value = 'sum_demo.users' WHERE name = 'input.users';
+UPDATE sum.settings SET value = 'sum_demo.events' WHERE name = 'input.events';
+UPDATE sum.settings SET value = 'sum_demo.crm_accounts' WHERE name = 'input.crm_accounts';
+UPDATE sum.settings SET value = 'sum_demo.crm_contacts' WHERE name = 'input.crm_contacts';
+-- territories: who works which handoffs (CRM owners win where set)
+INSERT INTO sum.routing_rules (name, priority, countries, owners, sla) VALUES
+	('dach', 10, '{DE,AT,CH}', '{hans,heidi}', '4 hours'),
+	('europe', 20, '{FR,NL,BE,ES,IT,PT,SE,DK,NO,FI,IE,GB,PL}', '{elena,pierre,joost}', NULL),
+	('americas', 30, '{US,CA,BR,MX}', '{sam,sue,ana}', NULL),
+	('rest_of_world', 100, NULL, '{rowan}', '2 days');
+
+\echo
+\echo '7. The input mapping is checked first (no rows: good):'
+SELECT * FROM sum.check_inputs();
+
+\echo
+\echo '8. CALL sum.refresh(verbose => true): each step, its rows and time.'
+SET client_min_messages = notice;
+\set QUIET off
+CALL sum.refresh(verbose => true, as_of => '2026-06-30 12:00+00');
+\set QUIET on
+
+\echo
+\echo '9. What came out:'
+SELECT (SELECT count(*) FROM sum.users) AS users,
+	   (SELECT count(*) FROM sum.people) AS people,
+	   (SELECT count(*) FROM sum.accounts) AS accounts,
+	   (SELECT count(*) FROM sum.accounts WHERE crm_account_id IS NOT NULL) AS in_crm,
+	   (SELECT count(*) FROM sum.user_milestones) AS milestones_reached,
+	   (SELECT count(*) FROM sum.handoff_queue WHERE active) AS handoffs;
+
+\echo
+\echo '10. The top of the sales handoff queue: who sales should call now, why, and who works it.'
+SELECT account_name, fit_tier AS fit, reasons, contact_name, contact_title, contact_role, owner,
+	   to_char(sla_due_at, 'Mon DD HH24:MI') AS sla_due
+  FROM sum.handoff_queue
+ WHERE active AND status = 'new'
+ ORDER BY fit_score DESC, cardinality(reasons) DESC, active_users_7d DESC, account_key
+ LIMIT 12;
+
+\echo
+\echo '11. Marketing plays: active triggers per play (read by updated_at or sum.claim_triggers).'
+SELECT p.play, count(t.play) FILTER (WHERE t.active) AS active, p.subject, p.cooldown
+  FROM sum.nurture_plays p LEFT JOIN sum.nurture_triggers t USING (play)
+ GROUP BY p.play, p.subject, p.cooldown
+ ORDER BY active DESC, p.play;
+
+\echo
+\echo '12. The daily funnel BI reads (last 7 days):'
+SELECT * FROM sum.daily_funnel ORDER BY day DESC LIMIT 7;

@@ -37,7 +37,7 @@ INSERT INTO covered VALUES (unnest(ARRAY[
 CREATE TEMP TABLE excluded (name text PRIMARY KEY);
 INSERT INTO excluded VALUES (unnest(ARRAY[
 	'check_inputs', 'claim_triggers', 'config_fingerprint', 'cron_conninfo',
-	'handoff_status_stamp', 'input_query', 'input_relation', 'refresh',
+	'handoff_status_stamp', 'input_query', 'input_relation', 'refresh', 'shipped_row_write',
 	'refresh_step', 'schedule', 'unschedule'
 ]));
 

@@ -157,6 +157,49 @@ UPDATE sum.settings SET value = 'app.v_events' WHERE name = 'input.events';
 SELECT sum.schedule();
 \set VERBOSITY default
 
+-- roles: BI readers see outputs and hashes, never raw emails or configuration writes
+\set VERBOSITY terse
+SET ROLE sum_reader;
+SELECT count(*) AS accounts, count(*) FILTER (WHERE fit_tier >= 'B') AS fitting FROM sum.accounts;
+SELECT count(email_hash) AS hashed FROM sum.users;
+SELECT email FROM sum.users LIMIT 1;
+SELECT contact_email FROM sum.handoff_queue LIMIT 1;
+UPDATE sum.settings SET value = '2 days' WHERE name = 'handoff.sla';
+UPDATE sum.handoff_queue SET status = 'rejected';
+CALL sum.refresh();
+SELECT count(*) FROM sum.claim_triggers('bi', 10);
+RESET ROLE;
+-- admins configure, edit sales-ops columns and claim
+SET ROLE sum_admin;
+UPDATE sum.settings SET value = '2 days' WHERE name = 'handoff.sla';
+INSERT INTO sum.routing_rules (name, owners) VALUES ('admin_rule', '{ops}');
+INSERT INTO sum.icp_rules (name, attribute, operator, value, points) VALUES ('admin_test', 'employees', 'gte', '10', 1);
+INSERT INTO sum.persona_rules (pattern, seniority) VALUES ('admin test', 'senior');
+UPDATE sum.milestone_defs SET days = 10 WHERE name = 'habit';
+INSERT INTO sum.freemail_domains (domain) VALUES ('admin-test.example');
+UPDATE sum.handoff_queue SET status = 'snoozed', snoozed_until = '2026-02-07' WHERE account_key = 'crm:G1';
+UPDATE sum.handoff_queue SET owner = 'me' WHERE account_key = 'crm:G1';
+SELECT count(*) AS claimed FROM sum.claim_triggers('admin_sync', 100);
+CALL sum.refresh();
+RESET ROLE;
+\set VERBOSITY default
+SELECT account_key, status, snoozed_until, status_changed_at IS NOT NULL AS stamped FROM sum.handoff_queue
+ WHERE account_key = 'crm:G1';
+DELETE FROM sum.settings WHERE name = 'handoff.sla';
+DELETE FROM sum.icp_rules WHERE name = 'admin_test';
+DELETE FROM sum.persona_rules WHERE pattern = 'admin test';
+UPDATE sum.milestone_defs SET days = 14 WHERE name = 'habit';
+DELETE FROM sum.freemail_domains WHERE domain = 'admin-test.example';
+
+-- shipped rules: an edit marks the row edited, a user row replaces the shipped
+-- one of the same name (what a restore does), pg_dump keeps all but pristine rows
+UPDATE sum.nurture_plays SET cooldown = '3 days' WHERE play = 'churn_risk';
+INSERT INTO sum.handoff_rules (name, min_tier, min_active_users) VALUES ('team_active', 'A', 5);
+SELECT play AS name, source FROM sum.nurture_plays WHERE source <> 'shipped'
+UNION ALL SELECT name || ' ' || min_tier || ' ' || min_active_users, source FROM sum.handoff_rules WHERE source <> 'shipped';
+UPDATE sum.nurture_plays SET cooldown = '14 days', source = 'shipped' WHERE play = 'churn_risk';
+UPDATE sum.handoff_rules SET min_tier = 'B', min_active_users = 3, source = 'shipped' WHERE name = 'team_active';
+
 -- leave the database as the other tests expect it
 DELETE FROM sum.settings WHERE name LIKE 'input.%';
 DELETE FROM sum.routing_rules;
