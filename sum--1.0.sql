@@ -5291,7 +5291,6 @@ BEGIN
 			USING (SELECT users_since FROM pg_temp.sum_run);
 		CREATE UNIQUE INDEX ON pg_temp.sum_in_users (user_id);
 		ANALYZE pg_temp.sum_in_users;
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
 
 		-- the sets of rows this run touches; a full run touches everything
@@ -5485,13 +5484,16 @@ BEGIN
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT x.user_id, x.state, sum.milestone_usage(x.state, run.as_of) AS usage,
-			   ARRAY(SELECT r.milestone FROM sum.milestone_rows(x.state, run.as_of) r ORDER BY r.milestone)
-				   AS milestones
+		SELECT x.user_id, sum.milestone_usage(x.state, run.as_of) AS usage,
+			   coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at
 		  FROM (SELECT t.user_id, sum.milestones_merge(s.state, l.state) AS state
 				  FROM pg_temp.sum_touched_users t
 				  LEFT JOIN sum.user_states s USING (user_id)
-				  LEFT JOIN pg_temp.sum_tail l USING (user_id)) x;
+				  LEFT JOIN pg_temp.sum_tail l USING (user_id)) x
+		  LEFT JOIN LATERAL (
+				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
+					   array_agg(m.reached_at ORDER BY m.milestone) AS times
+				  FROM sum.milestone_rows(x.state, run.as_of) m) r ON true;
 
 		UPDATE sum.users u
 		   SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
@@ -5510,7 +5512,7 @@ BEGIN
 		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
-		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL sum.milestone_rows(e.state, run.as_of) r
+		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
@@ -5541,32 +5543,42 @@ BEGIN
 		 USING pg_temp.sum_touched_people t
 		 WHERE t.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
 
+		-- one sort per pick (DISTINCT ON) rather than a sort per person
 		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
 									 title, function, seniority, buying_role, account_key, stage, signed_up_at,
 									 last_event_at, events_28d, milestones, updated_at)
-		SELECT g.person_id, (g.prim).user_id, g.user_ids, g.logins, (g.prim).email, (g.prim).email_hash,
-			   (g.prim).full_name, (g.best).title, (g.best).function, (g.best).seniority, g.buying_role,
-			   (g.acct).account_key, g.stage, g.signed_up_at, g.last_event_at, g.events_28d, g.milestones,
-			   clock_timestamp()
-		  FROM (SELECT u.person_id,
-					   (array_agg(u ORDER BY u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id))[1] AS prim,
-					   (array_agg(u ORDER BY u.buying_role DESC NULLS LAST, u.seniority DESC NULLS LAST,
-								  u.title IS NULL, u.user_id))[1] AS best,
-					   (array_agg(u ORDER BY u.crm_account_id IS NULL, u.account_key IS NULL,
-								  u.signed_up_at DESC NULLS LAST, u.user_id))[1] AS acct,
-					   array_agg(u.user_id ORDER BY u.user_id) AS user_ids,
-					   count(*)::integer AS logins,
-					   max(u.buying_role) AS buying_role,
-					   max(u.stage) AS stage,
-					   min(u.signed_up_at) AS signed_up_at,
-					   max(u.last_event_at) AS last_event_at,
-					   sum(u.events_28d)::bigint AS events_28d,
-					   -- milestone names are identifiers (sum.milestone_defs checks them): no commas
-					   ARRAY(SELECT DISTINCT x
-							   FROM unnest(string_to_array(string_agg(array_to_string(u.milestones, ','), ','), ',')) x
-							  WHERE x <> '' ORDER BY x) AS milestones
-				  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)
-				 GROUP BY u.person_id) g
+		WITH u AS MATERIALIZED (
+			SELECT u.* FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
+		prim AS (
+			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name
+			  FROM u ORDER BY u.person_id, u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id),
+		best AS (
+			SELECT DISTINCT ON (u.person_id) u.person_id, u.title, u.function, u.seniority
+			  FROM u ORDER BY u.person_id, u.buying_role DESC NULLS LAST, u.seniority DESC NULLS LAST,
+					   u.title IS NULL, u.user_id),
+		acct AS (
+			SELECT DISTINCT ON (u.person_id) u.person_id, u.account_key
+			  FROM u ORDER BY u.person_id, u.crm_account_id IS NULL, u.account_key IS NULL,
+					   u.signed_up_at DESC NULLS LAST, u.user_id),
+		agg AS (
+			SELECT s.person_id,
+				   array_agg(s.user_id) AS user_ids,	-- in user_id order: the input is sorted
+				   count(*)::integer AS logins,
+				   max(s.buying_role) AS buying_role,
+				   max(s.stage) AS stage,
+				   min(s.signed_up_at) AS signed_up_at,
+				   max(s.last_event_at) AS last_event_at,
+				   sum(s.events_28d)::bigint AS events_28d,
+				   -- milestone names are identifiers (sum.milestone_defs checks them): no commas
+				   ARRAY(SELECT DISTINCT x
+						   FROM unnest(string_to_array(string_agg(array_to_string(s.milestones, ','), ','), ',')) x
+						  WHERE x <> '' ORDER BY x) AS milestones
+			  FROM (SELECT * FROM u ORDER BY u.person_id, u.user_id) s
+			 GROUP BY s.person_id)
+		SELECT g.person_id, prim.user_id, g.user_ids, g.logins, prim.email, prim.email_hash, prim.full_name,
+			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, g.stage, g.signed_up_at,
+			   g.last_event_at, g.events_28d, g.milestones, clock_timestamp()
+		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id)
 		ON CONFLICT (person_id) DO UPDATE
 		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
 			   email = excluded.email, email_hash = excluded.email_hash, full_name = excluded.full_name,

@@ -175,7 +175,7 @@ UPDATE sum.settings SET value = '2 days' WHERE name = 'handoff.sla';
 INSERT INTO sum.routing_rules (name, owners) VALUES ('admin_rule', '{ops}');
 INSERT INTO sum.icp_rules (name, attribute, operator, value, points) VALUES ('admin_test', 'employees', 'gte', '10', 1);
 INSERT INTO sum.persona_rules (pattern, seniority) VALUES ('admin test', 'senior');
-UPDATE sum.milestone_defs SET days = 10 WHERE name = 'habit';
+INSERT INTO sum.milestone_defs (name, kind, events) VALUES ('admin_test', 'first_event', '{x}');
 INSERT INTO sum.freemail_domains (domain) VALUES ('admin-test.example');
 UPDATE sum.handoff_queue SET status = 'snoozed', snoozed_until = '2026-02-07' WHERE account_key = 'crm:G1';
 UPDATE sum.handoff_queue SET owner = 'me' WHERE account_key = 'crm:G1';
@@ -188,7 +188,7 @@ SELECT account_key, status, snoozed_until, status_changed_at IS NOT NULL AS stam
 DELETE FROM sum.settings WHERE name = 'handoff.sla';
 DELETE FROM sum.icp_rules WHERE name = 'admin_test';
 DELETE FROM sum.persona_rules WHERE pattern = 'admin test';
-UPDATE sum.milestone_defs SET days = 14 WHERE name = 'habit';
+DELETE FROM sum.milestone_defs WHERE name = 'admin_test';
 DELETE FROM sum.freemail_domains WHERE domain = 'admin-test.example';
 
 -- shipped rules: an edit marks the row edited, a user row replaces the shipped
@@ -199,6 +199,18 @@ SELECT play AS name, source FROM sum.nurture_plays WHERE source <> 'shipped'
 UNION ALL SELECT name || ' ' || min_tier || ' ' || min_active_users, source FROM sum.handoff_rules WHERE source <> 'shipped';
 UPDATE sum.nurture_plays SET cooldown = '14 days', source = 'shipped' WHERE play = 'churn_risk';
 UPDATE sum.handoff_rules SET min_tier = 'B', min_active_users = 3, source = 'shipped' WHERE name = 'team_active';
+
+-- hostile rows do not stop a run: no email, not an email, no sign-up time,
+-- megabyte names, right-to-left overrides, unknown stages, NULL events
+INSERT INTO app.users VALUES
+	(10, NULL, '2026-01-31 12:00Z', NULL, NULL, NULL, NULL, 'bogus'),
+	(11, 'not an email', NULL, repeat('x', 1000000), repeat('CEO ', 10000), E'\u202eevil\u200b', 'ZZ', 'PAID');
+INSERT INTO app.events VALUES
+	(10, NULL, '2026-01-31 12:30Z'), (11, 'page_viewed', NULL), (NULL, 'page_viewed', '2026-01-31 12:30Z'),
+	(11, 'page_viewed', '2026-01-31 12:31Z'), (404, 'page_viewed', '2026-01-31 12:30Z');
+CALL sum.refresh(full => true, as_of => '2026-01-31 12:50Z');
+SELECT user_id, person_id, email_key, account_key, match_method, stage, events_7d, length(full_name) AS name_length
+  FROM sum.users WHERE user_id IN ('10', '11') ORDER BY user_id;
 
 -- leave the database as the other tests expect it
 DELETE FROM sum.settings WHERE name LIKE 'input.%';

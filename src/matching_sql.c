@@ -52,22 +52,9 @@
 #include "config.h"
 #include "domain.h"
 #include "matching.h"
+#include "sum.h"
 
 PG_FUNCTION_INFO_V1(sum_match_accounts);
-
-/*
- * SpiExecute: SPI_execute that leaves the caller's memory context current
- * (SPI switches to its own procedure context, freed by SPI_finish).
- */
-static int
-SpiExecute(const char *sql)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	int			ret = SPI_execute(sql, true, 0);
-
-	MemoryContextSwitchTo(cxt);
-	return ret;
-}
 
 #define M_DOMAIN		0
 #define M_COMPANY_KEY	1
@@ -463,7 +450,7 @@ FindColumns(const char *query, const char *what, Columns *cols, int nrequired)
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT * FROM (%s) AS q LIMIT 0", query);
-	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s query must be a SELECT", what)));
@@ -1092,7 +1079,7 @@ LoadAccounts(MatchState *st, const char *query)
 					 cols.present[5] ? "extract(epoch FROM q.created_at)::pg_catalog.float8" : "NULL::pg_catalog.float8",
 					 cols.present[6] ? "q.priority::pg_catalog.float8" : "NULL::pg_catalog.float8",
 					 query);
-	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the accounts query");
 	if (SPI_processed > (uint64) (MaxAllocSize / sizeof(Account)) / 4)
 		ereport(ERROR,

@@ -43,6 +43,7 @@
 
 #include "config.h"
 #include "milestone.h"
+#include "sum.h"
 
 PG_FUNCTION_INFO_V1(sum_milestone_state_in);
 PG_FUNCTION_INFO_V1(sum_milestone_state_out);
@@ -676,18 +677,6 @@ ReportMergeError(int rc)
  * ---------------------------------------------------------------------
  */
 
-static int
-HexValue(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * sum_milestone_state_in: the text form is \x followed by the hex digits
  * of the portable binary form (as bytea prints it).
@@ -717,8 +706,8 @@ sum_milestone_state_in(PG_FUNCTION_ARGS)
 	SET_VARSIZE(result, nbytes + VARHDRSZ);
 	for (i = 0; i < nbytes; i++)
 	{
-		int			hi = HexValue(str[2 + 2 * i]);
-		int			lo = HexValue(str[3 + 2 * i]);
+		int			hi = SumHexDigit(str[2 + 2 * i]);
+		int			lo = SumHexDigit(str[3 + 2 * i]);
 
 		if (hi < 0 || lo < 0)
 			ereport(ERROR,

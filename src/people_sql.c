@@ -40,25 +40,12 @@
 #include "utils/memutils.h"
 
 #include "matching.h"
+#include "sum.h"
 #include "textfold.h"
 #include "unionfind.h"
 
 PG_FUNCTION_INFO_V1(sum_dedupe_people);
 PG_FUNCTION_INFO_V1(sum_connected_components);
-
-/*
- * SpiExecute: SPI_execute that leaves the caller's memory context current
- * (SPI switches to its own procedure context, freed by SPI_finish).
- */
-static int
-SpiExecute(const char *sql)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	int			ret = SPI_execute(sql, true, 0);
-
-	MemoryContextSwitchTo(cxt);
-	return ret;
-}
 
 #define K_EMAIL		0
 #define K_NAME		1
@@ -272,7 +259,7 @@ CheckColumns(const char *query, const char *what, const char *const *names,
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT * FROM (%s) AS q LIMIT 0", query);
-	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s query must be a SELECT", what)));
@@ -352,7 +339,7 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 					 present[3] ? "extract(epoch FROM q.created_at)::pg_catalog.float8" : "NULL::pg_catalog.float8",
 					 present[4] ? "q.match_key::pg_catalog.text" : "NULL::pg_catalog.text",
 					 logins_q);
-	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the logins query");
 	if (SPI_processed >= (uint64) PG_INT32_MAX / 4)
 		ereport(ERROR,
@@ -427,7 +414,7 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 		resetStringInfo(&sql);
 		appendStringInfo(&sql, "SELECT q.login_id::pg_catalog.text, q.person_id::pg_catalog.text FROM (%s) AS q"
 						 " WHERE q.login_id IS NOT NULL AND q.person_id IS NOT NULL", previous_q);
-		if (SpiExecute(sql.data) != SPI_OK_SELECT)
+		if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 			elog(ERROR, "could not read the previous query");
 		claims = palloc((SPI_processed + 1) * sizeof(Claim));
 		for (r = 0; r < SPI_processed; r++)
@@ -611,7 +598,7 @@ sum_connected_components(PG_FUNCTION_ARGS)
 	CheckColumns(edges_q, "edges", cols, present, 2, 2);
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT q.a::pg_catalog.text, q.b::pg_catalog.text FROM (%s) AS q", edges_q);
-	if (SpiExecute(sql.data) != SPI_OK_SELECT)
+	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the edges query");
 	m = SPI_processed;
 	if (m >= (uint64) PG_INT32_MAX / 4)

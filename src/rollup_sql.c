@@ -33,6 +33,7 @@
 #include "utils/uuid.h"
 
 #include "rollup.h"
+#include "sum.h"
 
 PG_FUNCTION_INFO_V1(sum_account_state_in);
 PG_FUNCTION_INFO_V1(sum_account_state_out);
@@ -312,18 +313,6 @@ CheckAsOf(TimestampTz as_of)
  * The sum.account_state type
  * ---------------------------------------------------------------- */
 
-static int
-HexValue(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * AllocState: a zeroed SumRollupState in the current memory context, on a
  * 128-byte boundary: its hot first 128 bytes are then one pair of cache
@@ -444,8 +433,8 @@ sum_account_state_in(PG_FUNCTION_ARGS)
 	SET_VARSIZE(result, VARHDRSZ + n);
 	for (i = 0; i < n; i++)
 	{
-		int			hi = HexValue(str[2 + 2 * i]);
-		int			lo = HexValue(str[3 + 2 * i]);
+		int			hi = SumHexDigit(str[2 + 2 * i]);
+		int			lo = SumHexDigit(str[3 + 2 * i]);
 
 		if (hi < 0 || lo < 0)
 			ereport(ERROR,

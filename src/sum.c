@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
@@ -24,6 +25,16 @@ PG_MODULE_MAGIC;
 #endif
 
 void		_PG_init(void);
+
+int
+SumSpiExecute(const char *sql)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	int			ret = SPI_execute(sql, true, 0);
+
+	MemoryContextSwitchTo(cxt);
+	return ret;
+}
 
 /*
  * Scratch memory of the pure cores comes from the current memory context, so
