@@ -87,6 +87,8 @@ COMMENT ON VIEW sum.settings IS
 	'every setting with its current value; UPDATE to change, DELETE to reset to the default';
 -- C code reads settings with the caller's rights: every role may read them
 GRANT SELECT ON sum.settings TO PUBLIC;
+/* the write trigger checks values against the defaults with the writer's rights */
+GRANT SELECT ON sum.setting_defaults TO PUBLIC;
 
 /*
  * sum.check_setting(name, value): raise invalid_parameter_value unless value
@@ -6012,23 +6014,25 @@ CREATE PROCEDURE sum.refresh(full boolean DEFAULT false, verbose boolean DEFAULT
 AS $$
 #variable_conflict use_variable
 DECLARE
+	-- declared types are resolved with the caller's search_path (a procedure
+	-- that commits cannot pin it): qualify those that are not keywords
 	-- the advisory lock of the refresh (advisory locks are per database)
 	lock_key CONSTANT bigint := 1208407399;
-	steps CONSTANT text[] := ARRAY['inputs', 'people', 'matching', 'milestones', 'people_rollup',
+	steps CONSTANT pg_catalog.text[] := ARRAY['inputs', 'people', 'matching', 'milestones', 'people_rollup',
 								   'accounts', 'handoff', 'nurture', 'bi', 'finish'];
 	v_run bigint;
-	v_step text;
-	v_t0 timestamptz;
-	v_started timestamptz;
+	v_step pg_catalog.text;
+	v_t0 pg_catalog.timestamptz;
+	v_started pg_catalog.timestamptz;
 	v_rows bigint;
 	v_total bigint := 0;
-	v_as_of timestamptz;
-	v_mode text := CASE WHEN refresh.full THEN 'full' ELSE 'incremental' END;
+	v_as_of pg_catalog.timestamptz;
+	v_mode pg_catalog.text := CASE WHEN refresh.full THEN 'full' ELSE 'incremental' END;
 	v_holder integer;
 	v_failed boolean := false;
-	v_state text;
-	v_msg text;
-	v_detail text;
+	v_state pg_catalog.text;
+	v_msg pg_catalog.text;
+	v_detail pg_catalog.text;
 BEGIN
 	-- a transaction of its own (and a clear error inside a transaction block)
 	COMMIT;

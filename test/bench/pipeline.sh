@@ -14,6 +14,7 @@
 #   - CALL sum.refresh(full => true, as_of => <the data's as_of>);
 #   - CALL sum.refresh(as_of => <the new as_of>), incremental, after the
 #     append (target: at most 5 % of the full run);
+#   - the same call again, with nothing new: the fixed cost of a run;
 #   - baselines measured in the same run: count(*) over the events, and a
 #     plain-SQL summary of the events per user (count, first and last event,
 #     GROUP BY user_id), which any pipeline must at least match in reading.
@@ -48,6 +49,7 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / 
 refresh() {
     local out
     out=$(q <<EOF
+SET client_min_messages = warning;
 SELECT clock_timestamp() AS t0, split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS c0 \gset
 CALL sum.refresh($1);
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000)
@@ -124,6 +126,15 @@ if refresh "as_of => '$new_as_of'"; then
     echo "incremental / full: $(pct "$ms" "$full_ms") (target <= 5 %)"
 else
     echo "incremental refresh failed"
+fi
+
+echo "== incremental refresh with nothing new (same as_of): the fixed cost of a run"
+if refresh "as_of => '$new_as_of'"; then
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS\n' \
+        "CALL sum.refresh() (nothing new)" "$ms" "$cpu" "$((hwm / 1024))"
+    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+else
+    echo "refresh failed"
 fi
 q -c "SELECT 'outputs: ' || (SELECT count(*) FROM sum.people) || ' people, ' || (SELECT count(*) FROM sum.accounts) || ' accounts, '
     || (SELECT count(*) FROM sum.handoff_queue) || ' handoff rows, ' || (SELECT count(*) FROM sum.nurture_triggers) || ' nurture triggers'" || true

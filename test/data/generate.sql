@@ -636,7 +636,8 @@ SELECT 'con_' || lpad((row_number() OVER (ORDER BY src, ord))::text, 7, '0'), ac
 
 -- events: a count per login from its behaviour (stalled trials a fixed 2
 -- to 6, dormant none, the others share the rest by weight, heavy users
--- up to 10x), the total exactly :events; split into sessions of 3 to 12
+-- up to 10x, in proportion to the days they are in the window), the total
+-- exactly :events; split into sessions of 3 to 12
 -- events (2 for usage drops, so that their one session in the last week is
 -- small)
 CREATE TEMP TABLE ev_n0 AS
@@ -644,7 +645,10 @@ SELECT n, behaviour, signed_up_at, w0,
 	   CASE behaviour WHEN 'stalled' THEN 2 + floor(random() * 5)::int END AS fixed,
 	   CASE behaviour WHEN 'activator' THEN 4 WHEN 'paywall' THEN 3 WHEN 'usage_drop' THEN 16
 					  WHEN 'churner' THEN 3 WHEN 'casual' THEN 1 ELSE 0 END
-	   * least(10, random() ^ -0.5)::numeric AS w,
+	   * least(10, random() ^ -0.5)
+	   -- a steady rate: a login active for 9 days gets a tenth of the events
+	   -- of one active for all 90
+	   * greatest(0.01, extract(epoch FROM :'as_of'::timestamptz - w0) / (90 * 86400))::numeric AS w,
 	   CASE behaviour WHEN 'usage_drop' THEN 2 ELSE 3 + floor(random() * 10)::int END AS len,
 	   w0 + (:'as_of'::timestamptz - interval '14 days' - w0) * (0.3 + 0.6 * random()) AS churn_at
   FROM beh;
@@ -665,11 +669,21 @@ SELECT sum(cnt) - :events AS excess FROM ev_n \gset
 UPDATE ev_n SET cnt = cnt - :excess
  WHERE n = (SELECT max(n) FROM ev_n WHERE cnt >= :excess AND :excess > 0);
 \endif
+-- numeric division may leave the total one short
+SELECT :events - sum(cnt) AS short FROM ev_n \gset
+UPDATE ev_n SET cnt = cnt + :short
+ WHERE n = (SELECT n FROM ev_n ORDER BY cnt DESC, n LIMIT 1) AND cnt + :short >= 0;
 
 -- sessions: when each session starts, by behaviour
+-- (a start later than 20 minutes before :as_of, say the third onboarding
+-- day of a sign-up of yesterday, moves to a random time of the login's
+-- window instead: no pile-up of events just before :as_of)
 CREATE TEMP TABLE sess AS
 SELECT n, s, behaviour, len, cnt,
-	   least(:'as_of'::timestamptz - interval '1 hour', CASE behaviour
+	   CASE WHEN st <= :'as_of'::timestamptz - interval '20 minutes' THEN st
+			ELSE w0 + greatest(:'as_of'::timestamptz - interval '20 minutes' - w0, interval '0') * random()
+	   END AS started_at
+  FROM (SELECT n, s, behaviour, len, cnt, w0, CASE behaviour
 		   WHEN 'activator' THEN
 			   CASE WHEN s <= 3 AND signed_up_at >= w0 THEN  -- three days of onboarding
 						signed_up_at + (s - 1) * interval '36 hours' + random() * interval '12 hours'
@@ -684,9 +698,9 @@ SELECT n, s, behaviour, len, cnt,
 						 + (:'as_of'::timestamptz - interval '7 days' - greatest(w0, :'as_of'::timestamptz - interval '49 days')) * random() END
 		   WHEN 'churner' THEN w0 + (churn_at - w0) * random()
 		   ELSE w0 + (:'as_of'::timestamptz - w0) * random()
-	   END) AS started_at
-  FROM ev_n, generate_series(1, ceil(cnt::numeric / len)::int) s
- WHERE cnt > 0;
+	   END AS st
+		  FROM ev_n, generate_series(1, ceil(cnt::numeric / len)::int) s
+		 WHERE cnt > 0) x;
 
 CREATE TABLE sum_demo.events (
 	user_id text NOT NULL,
