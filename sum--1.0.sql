@@ -87,6 +87,8 @@ COMMENT ON VIEW sum.settings IS
 	'every setting with its current value; UPDATE to change, DELETE to reset to the default';
 -- C code reads settings with the caller's rights: every role may read them
 GRANT SELECT ON sum.settings TO PUBLIC;
+/* the write trigger checks values against the defaults with the writer's rights */
+GRANT SELECT ON sum.setting_defaults TO PUBLIC;
 
 /*
  * sum.check_setting(name, value): raise invalid_parameter_value unless value
@@ -5693,7 +5695,11 @@ BEGIN
 	WHEN 'handoff' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		-- the accounts this run changed, or all of them when the rules changed
-		v_all := run.is_full OR run.rules_changed;
+		-- (a set to join, never "all OR IN (...)": that is a subplan per row)
+		IF run.is_full OR run.rules_changed THEN
+			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			ANALYZE pg_temp.sum_touched_accounts;
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_handoff;
 		CREATE TEMP TABLE sum_handoff ON COMMIT DROP AS
 		SELECT a.account_key, a.crm_account_id, a.name, a.fit_tier, a.fit_score, h.reasons,
@@ -5721,7 +5727,7 @@ BEGIN
 				 ORDER BY r.priority, r.name
 				 LIMIT 1) rr ON true
 		 WHERE h.reasons IS NOT NULL
-		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
+		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t);
 
 		INSERT INTO sum.handoff_queue AS q (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons,
 											contact_person_id, contact_email, contact_email_hash, contact_name,
@@ -5767,7 +5773,7 @@ BEGIN
 		UPDATE sum.handoff_queue q
 		   SET active = false, dequeued_at = run.as_of, updated_at = clock_timestamp()
 		 WHERE q.active AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_handoff h WHERE h.account_key = q.account_key)
-		   AND (v_all OR q.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t));
+		   AND q.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t);
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		RETURN v_rows + v_n;
 
@@ -5782,11 +5788,15 @@ BEGIN
 		-- the subjects this run changed (people of touched accounts included),
 		-- or all of them when the rules changed
 		v_all := run.is_full OR run.rules_changed;
+		IF v_all THEN
+			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			ANALYZE pg_temp.sum_touched_accounts;
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_scope_people;
 		CREATE TEMP TABLE sum_scope_people ON COMMIT DROP AS
-		SELECT t.person_id FROM pg_temp.sum_touched_people t WHERE NOT v_all
+		SELECT t.person_id FROM pg_temp.sum_touched_people t
 		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key)
-		 WHERE NOT v_all;
+		UNION SELECT p.person_id FROM sum.people p WHERE v_all;
 		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
 		ANALYZE pg_temp.sum_scope_people;
 
@@ -5796,7 +5806,7 @@ BEGIN
 		  FROM pg_temp.sum_contacts c
 		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
-		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
+		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
 		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
 		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
 
@@ -5808,7 +5818,7 @@ BEGIN
 		  FROM sum.people p JOIN sum.accounts a USING (account_key)
 		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0 AND a.stage IS DISTINCT FROM 'paid'
 		   AND p.buying_role IS DISTINCT FROM 'decision_maker'
-		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
+		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
 		UNION ALL
 		SELECT 'outbound_decision_makers', d.contact_id, d.account_key, NULL, d.email_hash,
 			   jsonb_build_object('title', d.title)
@@ -5825,7 +5835,7 @@ BEGIN
 			   jsonb_build_object('last_event_at', p.last_event_at)
 		  FROM sum.people p
 		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
-		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
+		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
 		   AND coalesce(p.last_event_at, p.signed_up_at)
 			   < run.as_of - sum.setting('nurture.stalled_after')::interval
 		UNION ALL
@@ -5833,36 +5843,41 @@ BEGIN
 			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
 		  FROM sum.accounts a
 		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
-		   AND (v_all OR a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t))
+		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
 		UNION ALL
 		SELECT 'paywall_upsell', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', p.stage)
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
 		 WHERE coalesce(p.milestones @> '{paywall_hit}', false)
 		   AND coalesce(p.stage, 'freemium') IN ('freemium', 'trial') AND a.stage IS DISTINCT FROM 'paid'
-		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
+		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
 		UNION ALL
 		SELECT 'suppress_prospect_nurture', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
 			   jsonb_build_object('stage', coalesce(a.stage, p.stage))
 		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
 		 WHERE (p.stage = 'paid' OR a.stage = 'paid')
-		   AND (v_all OR p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s));
+		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s);
 		DELETE FROM pg_temp.sum_plays_now n
 		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
 		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
 		ANALYZE pg_temp.sum_plays_now;
 
-		-- clear the triggers whose condition ended
+		-- clear the triggers of the subjects in scope whose condition ended
+		-- (one statement per kind of subject: semi-joins, not a subplan per row;
+		-- a full run or changed rules put every subject in scope)
 		UPDATE sum.nurture_triggers t
 		   SET active = false, cleared_at = run.as_of, updated_at = clock_timestamp()
-		 WHERE t.active
-		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id)
-		   AND (v_all
-				OR (t.subject = 'person' AND t.subject_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s))
-				OR (t.subject <> 'person'
-					AND t.account_key IN (SELECT a.account_key FROM pg_temp.sum_touched_accounts a))
-				OR NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = t.play AND y.enabled));
+		 WHERE t.active AND t.subject = 'person'
+		   AND t.subject_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		UPDATE sum.nurture_triggers t
+		   SET active = false, cleared_at = run.as_of, updated_at = clock_timestamp()
+		 WHERE t.active AND t.subject <> 'person'
+		   AND t.account_key IN (SELECT a.account_key FROM pg_temp.sum_touched_accounts a)
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
 		-- fire again what was cleared and whose cooldown has passed
 		UPDATE sum.nurture_triggers t
 		   SET active = true, fire_count = t.fire_count + 1, last_fired_at = run.as_of, cleared_at = NULL,
@@ -5999,23 +6014,25 @@ CREATE PROCEDURE sum.refresh(full boolean DEFAULT false, verbose boolean DEFAULT
 AS $$
 #variable_conflict use_variable
 DECLARE
+	-- declared types are resolved with the caller's search_path (a procedure
+	-- that commits cannot pin it): qualify those that are not keywords
 	-- the advisory lock of the refresh (advisory locks are per database)
 	lock_key CONSTANT bigint := 1208407399;
-	steps CONSTANT text[] := ARRAY['inputs', 'people', 'matching', 'milestones', 'people_rollup',
+	steps CONSTANT pg_catalog.text[] := ARRAY['inputs', 'people', 'matching', 'milestones', 'people_rollup',
 								   'accounts', 'handoff', 'nurture', 'bi', 'finish'];
 	v_run bigint;
-	v_step text;
-	v_t0 timestamptz;
-	v_started timestamptz;
+	v_step pg_catalog.text;
+	v_t0 pg_catalog.timestamptz;
+	v_started pg_catalog.timestamptz;
 	v_rows bigint;
 	v_total bigint := 0;
-	v_as_of timestamptz;
-	v_mode text := CASE WHEN refresh.full THEN 'full' ELSE 'incremental' END;
+	v_as_of pg_catalog.timestamptz;
+	v_mode pg_catalog.text := CASE WHEN refresh.full THEN 'full' ELSE 'incremental' END;
 	v_holder integer;
 	v_failed boolean := false;
-	v_state text;
-	v_msg text;
-	v_detail text;
+	v_state pg_catalog.text;
+	v_msg pg_catalog.text;
+	v_detail pg_catalog.text;
 BEGIN
 	-- a transaction of its own (and a clear error inside a transaction block)
 	COMMIT;

@@ -47,6 +47,8 @@ CREATE TABLE public.sec_accounts (account_id int, name text, domain text);
 INSERT INTO public.sec_accounts VALUES (1, 'Acme Inc', 'acme.com');
 CREATE TABLE public.sec_signups (signup_id int, email text, company_name text, created_at timestamptz);
 INSERT INTO public.sec_signups VALUES (1, 'jo@acme.com', 'Acme', '2024-01-01'), (2, 'jo.doe@acme.com', 'Acme', '2024-01-02');
+CREATE VIEW public.sec_users AS SELECT signup_id AS user_id, email, created_at AS signed_up_at FROM public.sec_signups;
+CREATE VIEW public.sec_events AS SELECT uid AS user_id, ev AS event, ts AS occurred_at FROM public.sec_ev;
 
 -- the planted objects work: an unqualified call reaches them
 SET search_path = evil, pg_catalog, public;
@@ -90,6 +92,12 @@ SELECT login_id, person_id
   FROM sum.dedupe_people('SELECT signup_id AS login_id, email, created_at FROM public.sec_signups');
 SELECT node, component
   FROM sum.connected_components('SELECT ''a''::pg_catalog.text AS a, ''b''::pg_catalog.text AS b');
+-- the whole pipeline (sum.refresh cannot pin its search_path, as it commits)
+UPDATE sum.settings SET value = 'public.sec_users' WHERE name OPERATOR(pg_catalog.=) 'input.users';
+UPDATE sum.settings SET value = 'public.sec_events' WHERE name OPERATOR(pg_catalog.=) 'input.events';
+CALL sum.refresh(as_of => '2024-02-01');
+SELECT status, failed_step FROM sum.refresh_log WHERE step OPERATOR(pg_catalog.=) 'run';
+SELECT account_key, users FROM sum.accounts;
 RESET search_path;
 
 -- a role without privileges can use every function and read the rule
@@ -125,6 +133,7 @@ SELECT count(*) FROM sum.data_file_lines('freemail_domains');
 RESET ROLE;
 DROP ROLE sum_security_user;
 
+DROP VIEW public.sec_users, public.sec_events;
 DROP TABLE public.sec_ev, public.sec_accounts, public.sec_signups;
 DROP SCHEMA evil CASCADE;
 DROP EXTENSION sum;

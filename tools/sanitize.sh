@@ -41,7 +41,7 @@ run_suite() {
     runuser -u postgres -- env -C "$work" "$@" "$BIN/postgres" -D "$work/data" \
         -c listen_addresses= -c unix_socket_directories="$work" \
         -c shared_preload_libraries=pg_cron -c cron.use_background_workers=on \
-        -c max_worker_processes=16 >"$work/server.log" 2>&1 &
+        -c max_worker_processes=16 -c jit=off >"$work/server.log" 2>&1 &
     for _ in $(seq 1 600); do
         "$BIN/pg_isready" -q -h "$work" && break
         sleep 0.5
