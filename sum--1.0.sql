@@ -4911,12 +4911,17 @@ CREATE TABLE sum.users (
 	milestones text[],
 	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
-);
+) WITH (fillfactor = 75);
+/*
+ * Every run rewrites the usage of the users whose windows moved (a tenth of
+ * them when a day passes): with room on each page and no index on the
+ * columns a run changes (usage, recheck_at, updated_at), those are HOT
+ * updates that write no index.  Readers of sum.users by updated_at scan it;
+ * people, accounts and triggers, the tables consumers follow, keep an index.
+ */
 CREATE INDEX ON sum.users (person_id);
 CREATE INDEX ON sum.users (account_key);
 CREATE INDEX ON sum.users (email_key);
-CREATE INDEX ON sum.users (updated_at);
-CREATE INDEX ON sum.users (recheck_at);
 COMMENT ON TABLE sum.users IS
 	'pipeline output: one row per product user: identity, person, account match, persona, usage, milestones';
 
@@ -5078,6 +5083,7 @@ CREATE TABLE sum.nurture_triggers (
 	PRIMARY KEY (play, subject_id)
 );
 CREATE INDEX ON sum.nurture_triggers (updated_at);
+CREATE INDEX ON sum.nurture_triggers (subject_id);
 COMMENT ON TABLE sum.nurture_triggers IS
 	'marketing plays per person, account or CRM contact: active, first/last fired, cleared; read by updated_at or sum.claim_triggers()';
 SELECT pg_catalog.pg_extension_config_dump('sum.nurture_triggers', '');
@@ -5278,8 +5284,8 @@ BEGIN
 		SELECT (full_requested OR st IS NULL OR st.config_fingerprint IS DISTINCT FROM v_fp
 				OR st.events_closed_until IS NULL OR st.events_closed_until > v_as_of - v_lag
 				OR st.users_read_at > v_as_of
-				OR EXISTS (SELECT 1 FROM sum.user_states s WHERE NOT sum.milestone_state_is_current(s.state)
-						   LIMIT 1)) AS is_full,
+				-- (new definitions change the fingerprint; one state tells the rest)
+				OR (SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s LIMIT 1)) AS is_full,
 			   v_as_of AS as_of,
 			   v_as_of - v_lag AS events_to,
 			   st.events_closed_until AS events_from,
@@ -5339,14 +5345,13 @@ BEGIN
 
 		-- the sets of rows this run touches; a full run touches everything
 		-- (users: to evaluate; changed users: whose row changed; people and
-		-- accounts: to roll up again; changed accounts: whose row changed)
+		-- accounts: to roll up again; due people: whose stall time came)
 		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts,
-			pg_temp.sum_changed_users, pg_temp.sum_changed_accounts, pg_temp.sum_due_people;
+			pg_temp.sum_changed_users, pg_temp.sum_due_people;
 		CREATE TEMP TABLE sum_touched_users (user_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_changed_users (user_id text PRIMARY KEY) ON COMMIT DROP;
-		CREATE TEMP TABLE sum_changed_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_due_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 
 		IF (SELECT r.is_full FROM pg_temp.sum_run r) THEN
@@ -5368,6 +5373,11 @@ BEGIN
 	 */
 	WHEN 'people' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		DROP TABLE IF EXISTS pg_temp.sum_gone_people;
+		CREATE TEMP TABLE sum_gone_people (person_id text PRIMARY KEY) ON COMMIT DROP;
+		IF NOT run.is_full AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
+			RETURN 0;			-- no new or changed user
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_logins;
 		CREATE TEMP TABLE sum_logins ON COMMIT DROP AS
 		SELECT i.user_id, i.email, i.full_name, i.signed_up_at,
@@ -5400,10 +5410,14 @@ BEGIN
 		CREATE UNIQUE INDEX ON pg_temp.sum_people_map (user_id);
 		ANALYZE pg_temp.sum_people_map;
 
-		-- people whose logins change: the old and the new ids
+		-- people whose logins change: the old and the new ids; an old id may go
 		INSERT INTO pg_temp.sum_touched_people
 		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
 		UNION SELECT m.person_id FROM pg_temp.sum_people_map m
+		ON CONFLICT DO NOTHING;
+		INSERT INTO pg_temp.sum_gone_people
+		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
+		 WHERE u.person_id IS DISTINCT FROM m.person_id
 		ON CONFLICT DO NOTHING;
 
 		-- new and changed users: their identity columns; the others: their person
@@ -5448,6 +5462,9 @@ BEGIN
 	 */
 	WHEN 'matching' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		IF NOT run.crm_changed AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
+			RETURN 0;			-- nothing to match again
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_match_in;
 		IF run.crm_changed THEN
 			CREATE TEMP TABLE sum_match_in ON COMMIT DROP AS
@@ -5580,12 +5597,15 @@ BEGIN
 		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.changed
 		ON CONFLICT DO NOTHING;
 
+		-- (an unchanged user has the same milestones: a late event that moves a
+		-- milestone earlier is in the last week, so it changes the usage)
 		DELETE FROM sum.user_milestones m
 		 USING pg_temp.sum_eval e
-		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
+		 WHERE m.user_id = e.user_id AND (e.changed OR run.is_full) AND NOT m.milestone = ANY (e.milestones);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
+		 WHERE e.changed OR run.is_full
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
@@ -5613,9 +5633,14 @@ BEGIN
 		 WHERE p.account_key IS NOT NULL
 		ON CONFLICT DO NOTHING;
 
-		DELETE FROM sum.people p
-		 USING pg_temp.sum_touched_people t
-		 WHERE t.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		-- people left without logins: on a full run any, else those whose id a login left
+		IF run.is_full THEN
+			DELETE FROM sum.people p WHERE NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		ELSE
+			DELETE FROM sum.people p
+			 USING pg_temp.sum_gone_people g
+			 WHERE g.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		END IF;
 
 		-- one sort per pick (DISTINCT ON) rather than a sort per person
 		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
@@ -5725,6 +5750,12 @@ BEGIN
 				|| ARRAY(SELECT make_interval(hours => d.days * 24) FROM sum.milestone_defs d
 						  WHERE d.enabled AND d.kind = 'active_users' AND d.days IS NOT NULL)) w);
 
+		-- what the person plays read of each account, before
+		DROP TABLE IF EXISTS pg_temp.sum_accounts_before;
+		CREATE TEMP TABLE sum_accounts_before ON COMMIT DROP AS
+		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage
+		  FROM pg_temp.sum_touched_accounts t LEFT JOIN sum.accounts a USING (account_key);
+
 		DELETE FROM sum.accounts a
 		 USING pg_temp.sum_touched_accounts t
 		 WHERE t.account_key = a.account_key
@@ -5818,10 +5849,18 @@ BEGIN
 				excluded.stage, excluded.paid_seats, excluded.first_signup_at, excluded.last_activity_at,
 				excluded.recent_activity, excluded.milestones, excluded.fit_score, excluded.fit_tier,
 				excluded.fit_rules, excluded.recheck_at)
-		RETURNING a.account_key),
-		-- (a row whose recheck time alone moved counts as changed: rare, and harmless)
-		c AS (INSERT INTO pg_temp.sum_changed_accounts SELECT w.account_key FROM w ON CONFLICT DO NOTHING)
+		RETURNING a.account_key)
 		SELECT count(*) INTO v_rows FROM w;
+
+		-- accounts that came, went, or whose fit, decision makers or stage
+		-- moved: the plays of their people follow (sum_scope_people)
+		DROP TABLE IF EXISTS pg_temp.sum_shifted_accounts;
+		CREATE TEMP TABLE sum_shifted_accounts ON COMMIT DROP AS
+		SELECT b.account_key
+		  FROM pg_temp.sum_accounts_before b LEFT JOIN sum.accounts a USING (account_key)
+		 WHERE (b.existed, b.fit_tier, b.decision_makers, b.stage)
+			   IS DISTINCT FROM (a.account_key IS NOT NULL, a.fit_tier, a.decision_makers, a.stage);
+		ANALYZE pg_temp.sum_shifted_accounts;
 		RETURN v_rows;
 
 	/*
@@ -5930,12 +5969,12 @@ BEGIN
 			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
 		-- people in scope: rolled up again, due (a stall), or at an account
-		-- whose row changed (the person plays read the account's fit and stage)
+		-- whose fit, decision makers or stage moved (what the person plays read)
 		DROP TABLE IF EXISTS pg_temp.sum_scope_people;
 		CREATE TEMP TABLE sum_scope_people ON COMMIT DROP AS
 		SELECT t.person_id FROM pg_temp.sum_touched_people t
 		UNION SELECT d.person_id FROM pg_temp.sum_due_people d
-		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_changed_accounts c USING (account_key)
+		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_shifted_accounts c USING (account_key)
 		UNION SELECT p.person_id FROM sum.people p WHERE v_all;
 		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
 		ANALYZE pg_temp.sum_scope_people;
@@ -6051,6 +6090,14 @@ BEGIN
 
 	/* bi: the materialized views, without blocking their readers */
 	WHEN 'bi' THEN
+		-- not when this run changed none of the tables the views read
+		IF NOT (SELECT r.is_full FROM pg_temp.sum_run r)
+		   AND (SELECT sum(pg_stat_get_xact_tuples_inserted(c) + pg_stat_get_xact_tuples_updated(c)
+						   + pg_stat_get_xact_tuples_deleted(c))
+				  FROM unnest(ARRAY['sum.users', 'sum.people', 'sum.accounts', 'sum.handoff_queue']::regclass[]) c) = 0
+		THEN
+			RETURN 0;
+		END IF;
 		REFRESH MATERIALIZED VIEW CONCURRENTLY sum.daily_funnel;
 		SELECT count(*) INTO v_rows FROM sum.daily_funnel;
 		RETURN v_rows;
