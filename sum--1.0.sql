@@ -5344,8 +5344,9 @@ BEGIN
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
 
 		-- the sets of rows this run touches; a full run touches everything
-		-- (users: to evaluate; changed users: whose row changed; people and
-		-- accounts: to roll up again; due people: whose stall time came)
+		-- (users: to evaluate; changed users: whose change reaches their
+		-- person; people and accounts: to roll up again; due people: whose
+		-- stall time came)
 		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts,
 			pg_temp.sum_changed_users, pg_temp.sum_due_people;
 		CREATE TEMP TABLE sum_touched_users (user_id text PRIMARY KEY) ON COMMIT DROP;
@@ -5566,6 +5567,10 @@ BEGIN
 			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events_7d, 0),
 				coalesce((y.usage).events_28d, 0), coalesce((y.usage).active_days_28d, 0),
 				coalesce(r.names, '{}')) AS changed,
+			   -- what the person's row reads of it (not the 7-day figures)
+			   (y.u_last, y.u_28d, y.u_milestones)
+			   IS DISTINCT FROM
+			   ((y.usage).last_event_at, coalesce((y.usage).events_28d, 0), coalesce(r.names, '{}')) AS person_changed,
 			   y.u_recheck
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
@@ -5594,7 +5599,7 @@ BEGIN
 			   updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
 		  FROM pg_temp.sum_eval e
 		 WHERE e.user_id = u.user_id AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
-		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.changed
+		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.person_changed
 		ON CONFLICT DO NOTHING;
 
 		-- (an unchanged user has the same milestones: a late event that moves a
@@ -6118,6 +6123,14 @@ BEGIN
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
 		DELETE FROM sum.refresh_log l
 		 WHERE l.started_at < run.as_of - sum.setting('pipeline.log_retention')::interval;
+		-- a full run rewrote every output: fresh statistics now, not when
+		-- autovacuum comes, so that the next incremental runs plan for their
+		-- small touched sets (only the owner may; others leave it to autovacuum)
+		IF run.is_full AND (SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'sum.users'::regclass)
+		THEN
+			ANALYZE sum.users, sum.people, sum.accounts, sum.user_states, sum.user_milestones, sum.handoff_queue,
+					sum.nurture_triggers;
+		END IF;
 		RETURN 1;
 
 	ELSE
