@@ -123,7 +123,7 @@ SELECT mode, status FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC
 SELECT account_key, status, notes, owner, active FROM sum.handoff_queue ORDER BY account_key;
 SELECT user_id, events_7d, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
 -- bob is no longer stalled: the trigger is cleared, not deleted
-SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial';
+SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial' ORDER BY subject_id;
 
 -- incremental and full give the same outputs (both ways, row for row)
 CREATE FUNCTION pg_temp.outputs() RETURNS TABLE (t text, r text) LANGUAGE sql AS $$
