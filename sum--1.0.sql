@@ -4939,6 +4939,7 @@ CREATE TABLE sum.people (
 	seniority sum.seniority,
 	buying_role sum.buying_role,
 	account_key text,
+	country text,
 	stage sum.lifecycle_stage,
 	signed_up_at timestamptz,
 	last_event_at timestamptz,
@@ -5207,6 +5208,9 @@ CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timest
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	SET client_min_messages = warning
+	-- many mid-sized statements over touched sets: compiling them costs
+	-- more than it saves (estimates on temp tables are often far off)
+	SET jit = off
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -5649,12 +5653,12 @@ BEGIN
 
 		-- one sort per pick (DISTINCT ON) rather than a sort per person
 		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
-									 title, function, seniority, buying_role, account_key, stage, signed_up_at,
+									 title, function, seniority, buying_role, account_key, country, stage, signed_up_at,
 									 last_event_at, events_28d, milestones, recheck_at, updated_at)
 		WITH u AS MATERIALIZED (
 			SELECT u.* FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
 		prim AS (
-			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name
+			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country
 			  FROM u ORDER BY u.person_id, u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id),
 		best AS (
 			SELECT DISTINCT ON (u.person_id) u.person_id, u.title, u.function, u.seniority
@@ -5680,7 +5684,8 @@ BEGIN
 			  FROM (SELECT * FROM u ORDER BY u.person_id, u.user_id) s
 			 GROUP BY s.person_id)
 		SELECT g.person_id, prim.user_id, g.user_ids, g.logins, prim.email, prim.email_hash, prim.full_name,
-			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, g.stage, g.signed_up_at,
+			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, prim.country, g.stage,
+			   g.signed_up_at,
 			   g.last_event_at, g.events_28d, g.milestones,
 			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of),
 			   clock_timestamp()
@@ -5689,27 +5694,28 @@ BEGIN
 		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
 			   email = excluded.email, email_hash = excluded.email_hash, full_name = excluded.full_name,
 			   title = excluded.title, function = excluded.function, seniority = excluded.seniority,
-			   buying_role = excluded.buying_role, account_key = excluded.account_key, stage = excluded.stage,
+			   buying_role = excluded.buying_role, account_key = excluded.account_key, country = excluded.country,
+			   stage = excluded.stage,
 			   signed_up_at = excluded.signed_up_at, last_event_at = excluded.last_event_at,
 			   events_28d = excluded.events_28d, milestones = excluded.milestones, recheck_at = excluded.recheck_at,
 			   updated_at = CASE WHEN (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
-									   p.seniority, p.buying_role, p.account_key, p.stage, p.signed_up_at,
+									   p.seniority, p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at,
 									   p.last_event_at, p.events_28d, p.milestones)
 									  IS DISTINCT FROM
 									  (excluded.primary_user_id, excluded.user_ids, excluded.email,
 									   excluded.full_name, excluded.title, excluded.function, excluded.seniority,
-									   excluded.buying_role, excluded.account_key, excluded.stage,
+									   excluded.buying_role, excluded.account_key, excluded.country, excluded.stage,
 									   excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
 									   excluded.milestones)
 								 THEN excluded.updated_at ELSE p.updated_at END
 		 WHERE (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function, p.seniority,
-				p.buying_role, p.account_key, p.stage, p.signed_up_at, p.last_event_at, p.events_28d, p.milestones,
-				p.recheck_at)
+				p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at, p.last_event_at, p.events_28d,
+				p.milestones, p.recheck_at)
 			   IS DISTINCT FROM
 			   (excluded.primary_user_id, excluded.user_ids, excluded.email, excluded.full_name, excluded.title,
-				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.stage,
-				excluded.signed_up_at, excluded.last_event_at, excluded.events_28d, excluded.milestones,
-				excluded.recheck_at);
+				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.country,
+				excluded.stage, excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
+				excluded.milestones, excluded.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 
 		-- people whose stall time has come (nurture looks at them again), and
@@ -5784,12 +5790,12 @@ BEGIN
 										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
 										  p.milestones, run.as_of) AS s,
 					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
-					   mode() WITHIN GROUP (ORDER BY u.country) AS country
+					   mode() WITHIN GROUP (ORDER BY p.country) AS country,
+					   CASE WHEN p.account_key LIKE 'crm:%' THEN substr(p.account_key, 5) END AS crm_id
 				  FROM sum.people p
 				  JOIN pg_temp.sum_touched_accounts t USING (account_key)
-				  LEFT JOIN sum.users u ON u.user_id = p.primary_user_id
 				 GROUP BY p.account_key) r
-		  LEFT JOIN pg_temp.sum_crm c ON r.account_key = 'crm:' || c.account_id;
+		  LEFT JOIN pg_temp.sum_crm c ON c.account_id = r.crm_id;
 
 		WITH w AS (
 		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,
