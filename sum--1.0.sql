@@ -5575,7 +5575,7 @@ BEGIN
 			   (y.u_last, y.u_28d, y.u_milestones)
 			   IS DISTINCT FROM
 			   ((y.usage).last_event_at, coalesce((y.usage).events_28d, 0), coalesce(r.names, '{}')) AS person_changed,
-			   y.u_recheck
+			   y.u_recheck, y.u_milestones
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
@@ -5606,15 +5606,21 @@ BEGIN
 		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.person_changed
 		ON CONFLICT DO NOTHING;
 
-		-- (an unchanged user has the same milestones: a late event that moves a
-		-- milestone earlier is in the last week, so it changes the usage)
+		-- only milestones that came or went, or whose time may have moved: a
+		-- time before the events this run read cannot have changed
+		DROP TABLE IF EXISTS pg_temp.sum_milestones_moved;
+		CREATE TEMP TABLE sum_milestones_moved ON COMMIT DROP AS
+		SELECT e.user_id, e.milestones FROM pg_temp.sum_eval e
+		 WHERE e.u_milestones IS DISTINCT FROM e.milestones OR run.is_full;
+		ANALYZE pg_temp.sum_milestones_moved;
 		DELETE FROM sum.user_milestones m
-		 USING pg_temp.sum_eval e
-		 WHERE m.user_id = e.user_id AND (e.changed OR run.is_full) AND NOT m.milestone = ANY (e.milestones);
+		 USING pg_temp.sum_milestones_moved e
+		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
-		 WHERE e.changed OR run.is_full
+		 WHERE run.is_full OR e.u_milestones IS DISTINCT FROM e.milestones
+			OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from))
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
