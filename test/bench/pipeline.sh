@@ -86,6 +86,10 @@ SELECT step, status, rows, round(duration_ms::numeric) AS ms
 }
 
 echo "== data: $USERS users, $EVENTS events, $ACCOUNTS CRM accounts ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+# a database of its own (pg_cron's launcher stays connected to postgres),
+# so that it can be copied below
+PGDATABASE=postgres q -c "CREATE DATABASE sum_bench"
+export PGDATABASE=sum_bench
 q -c "CREATE EXTENSION sum;"
 t0=$(date +%s.%N)
 q -v users="$USERS" -v events="$EVENTS" -v accounts="$ACCOUNTS" -f test/data/generate.sql >/dev/null || exit 0
@@ -124,7 +128,7 @@ q -v fraction="$FRACTION" -f test/data/generate_more_events.sql | tail -1
 new_as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
 
 q -c "CHECKPOINT" >/dev/null
-q -c "CREATE DATABASE sum_split TEMPLATE \"$PGDATABASE\"" >/dev/null
+PGDATABASE=postgres q -c "CREATE DATABASE sum_split TEMPLATE sum_bench" >/dev/null
 
 echo "== incremental refresh"
 if refresh "as_of => '$new_as_of'"; then
