@@ -242,12 +242,33 @@ sum_rollup_store_id(SumRollupState *s, unsigned numeric_flag, int64_t *num,
 	return SUM_ROLLUP_OK;
 }
 
+/* FormatInt64: the decimal form of v in buf (21 bytes), not terminated */
+static size_t
+FormatInt64(int64_t v, char *buf)
+{
+	char		tmp[20];
+	uint64_t	u = v < 0 ? -(uint64_t) v : (uint64_t) v;
+	size_t		n = 0,
+				len = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	return len;
+}
+
 static const char *
 IdText(bool numeric, int64_t num, const SumRollupText *t, char *buf, size_t *len)
 {
 	if (numeric)
 	{
-		*len = (size_t) snprintf(buf, 21, "%lld", (long long) num);
+		*len = FormatInt64(num, buf);
 		return buf;
 	}
 	*len = t->len;
@@ -521,8 +542,9 @@ AddExtra(SumRollupState *state, const char *name, size_t len)
 
 SumRollupStatus
 sum_rollup_add_milestone_in(SumRollupState *state, SumRollupNames *names,
-							const char *name, size_t len)
+							const char *name, size_t len, int *index)
 {
+	*index = SUM_ROLLUP_NAME_IGNORED;
 	if (len == 0)
 		return SUM_ROLLUP_OK;
 	if (len > SUM_ROLLUP_MAX_MILESTONE_LEN)
@@ -536,16 +558,20 @@ sum_rollup_add_milestone_in(SumRollupState *state, SumRollupNames *names,
 		if (idx >= 0)
 		{
 			state->milestone_bits |= UINT64_C(1) << idx;
+			*index = idx;
 			return SUM_ROLLUP_OK;
 		}
 	}
+	*index = SUM_ROLLUP_NAME_LISTED;
 	return AddExtra(state, name, len);
 }
 
 SumRollupStatus
 sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 {
-	return sum_rollup_add_milestone_in(state, state->names, name, len);
+	int			index;
+
+	return sum_rollup_add_milestone_in(state, state->names, name, len, &index);
 }
 
 int

@@ -120,9 +120,9 @@ typedef struct SumRollupNames
  * the rows merges to the same state.
  *
  * With many accounts every state is a cache miss, so all that a row reads
- * or writes fits in the first 128 bytes (the glue aligns states to 128, so
- * they are one prefetchable pair of cache lines); text ids, the milestone
- * overflow list and the history are elsewhere.  Counts are int32 in memory
+ * or writes fits in the first 128 bytes (two or three cache lines, next to
+ * the group's hash table entry: see AllocState in rollup_sql.c); text ids,
+ * the milestone overflow list and the history are elsewhere.  Counts are int32 in memory
  * (an account has fewer than 2^31 users; more is an overflow error) and
  * int64 in the binary format.  All memory the state points to comes from
  * sum_core_alloc, except the dictionary; sum_rollup_free releases it.
@@ -220,11 +220,19 @@ extern SumRollupStatus sum_rollup_add_milestone(SumRollupState *state,
 /*
  * sum_rollup_add_milestone_in: the same, for a caller that knows the
  * state's dictionary (names must be state->names): it saves reading a
- * cache line of the state that a row otherwise does not touch.
+ * cache line of the state that a row otherwise does not touch.  *index is
+ * set to where the name went: its position in the dictionary (bit *index
+ * of milestone_bits), SUM_ROLLUP_NAME_LISTED (the state's own list: the
+ * dictionary is full) or SUM_ROLLUP_NAME_IGNORED (empty, or an error).
+ * Adding a name twice gives the same *index, so a caller may remember the
+ * bits of a whole list of names that all went to the dictionary.
  */
+#define SUM_ROLLUP_NAME_LISTED (-1)
+#define SUM_ROLLUP_NAME_IGNORED (-2)
 extern SumRollupStatus sum_rollup_add_milestone_in(SumRollupState *state,
 												   SumRollupNames *names,
-												   const char *name, size_t len);
+												   const char *name, size_t len,
+												   int *index);
 
 /*
  * sum_rollup_merge: fold src into dst.  With rebase false both must have the
@@ -272,7 +280,7 @@ extern int	sum_rollup_milestones(const SumRollupState *state,
 /*
  * sum_rollup_best_id, sum_rollup_champion_id: the text of the best
  * contact's (champion's) id; buf needs room for 21 bytes (the decimal form
- * of a numeric id).  Returns a pointer to it and its length in *len.
+ * of a numeric id, not NUL-terminated).  Returns a pointer to it and its length in *len.
  */
 extern const char *sum_rollup_best_id(const SumRollupState *state, char *buf,
 									  size_t *len);
