@@ -605,7 +605,9 @@ AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
 	char	   *p;
 	MemoryContext old;
 
-	if (VARATT_IS_SHORT(raw))
+	if (VARATT_IS_EXTERNAL(raw))
+		;						/* toasted or expanded: not remembered */
+	else if (VARATT_IS_SHORT(raw))
 	{
 		bytes = VARDATA_SHORT(raw);
 		nbytes = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
@@ -627,7 +629,13 @@ AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
 		}
 	}
 
-	if (VARATT_IS_SHORT(raw) && VARSIZE_SHORT(raw) - VARHDRSZ_SHORT + VARHDRSZ <= sizeof(buf))
+	/*
+	 * VARATT_IS_SHORT is also true of a TOAST pointer and of an expanded
+	 * array (array_append's result, say), whose VARSIZE_SHORT is 0: those go
+	 * to DatumGetArrayTypeP.
+	 */
+	if (!VARATT_IS_EXTERNAL(raw) && VARATT_IS_SHORT(raw) &&
+		VARSIZE_SHORT(raw) - VARHDRSZ_SHORT + VARHDRSZ <= sizeof(buf))
 	{
 		/* a short header, as most arrays have on disk: aligned copy on the stack */
 		Size		len = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
