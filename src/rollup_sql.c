@@ -95,7 +95,8 @@ typedef struct EnumMap
  * lists, and a list seen before then costs one hash and one memcmp instead
  * of a parse and a dictionary lookup per name.  Only lists whose every
  * name went to the dictionary are remembered (the dictionary only grows,
- * so their bits stay right); direct-mapped, a collision replaces.
+ * so their bits stay right).  A list has two possible slots; a new list
+ * takes a free one, else replaces the first.
  */
 #define MS_CACHE_SLOTS 64		/* power of two */
 #define MS_CACHE_MAX_BYTES 244	/* arrays of at most this many bytes */
@@ -120,6 +121,8 @@ typedef struct RollupFnCache
 	EnumMap		role;
 	EnumMap		stage;
 	TupleDesc	summary;		/* blessed sum.account_summary, for finals */
+	bool		have_scope;		/* scope is set */
+	SumRollupScope scope;		/* as_of and dictionary of this call site's states */
 	int16		function_typlen;	/* of sum.job_function, for finals */
 	bool		function_typbyval;
 	char		function_typalign;
@@ -337,23 +340,26 @@ CheckAsOf(TimestampTz as_of)
  * ---------------------------------------------------------------- */
 
 /*
- * AllocState: a zeroed SumRollupState in the current memory context.  Never
- * pfree'd on its own: it goes with its context.
+ * AllocState: room for a SumRollupState in the current memory context, for
+ * sum_rollup_init*, _decode or _copy to fill.  Never pfree'd on its own: it
+ * goes with its context.
  *
- * Not aligned beyond palloc's own alignment, on purpose.  A new group's
- * state is allocated right after nodeAgg has allocated the group's hash
- * table entry in the same context, so the two sit side by side, and a row's
- * hash lookup and state update touch one short run of memory.  Padding the
- * state to a cache line boundary (it used to be 128 bytes, in a 512-byte
- * chunk) spread 100 k groups over twice the memory and pages, and measured
- * about 15 % slower in test/bench/rollups.sh: the rows' cache misses are
- * on neighbouring lines, so how far apart the groups are matters more than
- * how many lines one state spans.
+ * A state is 128 bytes, palloc's 128-byte size class, and is not aligned
+ * beyond palloc's own alignment, on purpose.  A new group's state is
+ * allocated right after nodeAgg has allocated the group's hash table entry
+ * in the same context, so the two sit side by side, and a row's hash lookup
+ * and state update touch one short run of memory.  In test/bench/rollups.sh
+ * (100 k groups) the memory the states take slows nodeAgg's own hash
+ * lookups down more than anything the transition function does: padding a
+ * state to a cache line boundary (it used to be in a 512-byte chunk)
+ * measured about 15 % slower than a plain chunk, and a 256-byte state about
+ * 5 % slower than this one.
  */
 static SumRollupState *
 AllocState(void)
 {
-	return (SumRollupState *) palloc0(sizeof(SumRollupState));
+	/* not zeroed: init, decode and copy set every field */
+	return (SumRollupState *) palloc(sizeof(SumRollupState));
 }
 
 /*
@@ -367,17 +373,19 @@ DecodeState(const char *data, int len, SumRollupNames *names)
 	SumRollupState *state = AllocState();
 	const char *detail = NULL;
 	SumRollupStatus st;
+	unsigned	flags;
 
 	st = sum_rollup_decode(state, (const unsigned char *) data, (size_t) len, names, &detail);
 	CheckStatus(st, detail);
-	if (!IS_VALID_TIMESTAMP(state->as_of))
+	if (!IS_VALID_TIMESTAMP(sum_rollup_as_of(state)))
 		CheckStatus(SUM_ROLLUP_BAD_FORMAT, "as_of is out of range");
 	/* ids and names become text values: they must be valid in this database */
-	if ((!(state->flags & SUM_ROLLUP_BEST_NUMERIC) &&
-		 !pg_verifymbstr(state->best_text.data, state->best_text.len, true)) ||
-		((state->flags & SUM_ROLLUP_HAS_CHAMPION) &&
-		 !(state->flags & SUM_ROLLUP_CHAMPION_NUMERIC) &&
-		 !pg_verifymbstr(state->champion_text.data, state->champion_text.len, true)))
+	flags = sum_rollup_flags(state);
+	if ((!(flags & SUM_ROLLUP_BEST_NUMERIC) &&
+		 !pg_verifymbstr(state->cold->best_text.data, state->cold->best_text.len, true)) ||
+		((flags & SUM_ROLLUP_HAS_CHAMPION) &&
+		 !(flags & SUM_ROLLUP_CHAMPION_NUMERIC) &&
+		 !pg_verifymbstr(state->cold->champion_text.data, state->cold->champion_text.len, true)))
 		CheckStatus(SUM_ROLLUP_BAD_FORMAT, "a user id is not valid in the database encoding");
 	{
 		const char *names_out[SUM_ROLLUP_MAX_MILESTONES];
@@ -578,36 +586,25 @@ ListHash(const char *p, size_t len)
 }
 
 /*
- * AddMilestones: add the names of a text[] to the state, whose dictionary
- * is cache->names (this call site's: it created the state).  A list seen
- * before comes from cache->lists; otherwise the array is walked in place
- * (no iterator, no type lookup).  This runs once per row.
+ * FindMilestoneList: look a milestone array up in cache->lists.  True with
+ * *bits set when it is there; otherwise *entry is the slot to remember it
+ * in (NULL when it cannot be remembered) and *hash its hash.  Reads only
+ * the array and the cache, not the state.
  */
-static void
-AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
-			  MemoryContext aggctx)
+static inline bool
+FindMilestoneList(RollupFnCache *cache, Datum value, uint64 *bits,
+				  MilestoneListEntry **entry, uint32 *hash)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(value);
-	union
-	{
-		int32		align;
-		char		data[1024];
-	}			buf;
-	const char *bytes = NULL;	/* the array after its header, if inline */
-	Size		nbytes = 0;
-	MilestoneListEntry *entry = NULL;
-	uint32		hash = 0;
-	uint64		bits = 0;
-	bool		all_interned = true;
-	ArrayType  *arr;
-	int			nitems;
-	bits8	   *bitmap;
-	char	   *p;
-	MemoryContext old;
+	const char *bytes;
+	Size		nbytes;
+	MilestoneListEntry *e,
+			   *e2;
 
+	*entry = NULL;
 	if (VARATT_IS_EXTERNAL(raw))
-		;						/* toasted or expanded: not remembered */
-	else if (VARATT_IS_SHORT(raw))
+		return false;			/* toasted or expanded: not remembered */
+	if (VARATT_IS_SHORT(raw))
 	{
 		bytes = VARDATA_SHORT(raw);
 		nbytes = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
@@ -617,17 +614,53 @@ AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
 		bytes = VARDATA(raw);
 		nbytes = VARSIZE(raw) - VARHDRSZ;
 	}
-	if (bytes != NULL && nbytes >= 16 && nbytes <= MS_CACHE_MAX_BYTES)
+	else
+		return false;			/* compressed: not remembered */
+	if (nbytes < 16 || nbytes > MS_CACHE_MAX_BYTES)
+		return false;
+	*hash = ListHash(bytes, nbytes);
+
+	/* two places a list may be in, so that two frequent lists rarely evict each other */
+	e = &cache->lists[*hash & (MS_CACHE_SLOTS - 1)];
+	e2 = &cache->lists[(*hash >> 16) & (MS_CACHE_SLOTS - 1)];
+	if (e->len == nbytes && e->hash == *hash && memcmp(e->bytes, bytes, nbytes) == 0)
 	{
-		hash = ListHash(bytes, nbytes);
-		entry = &cache->lists[hash & (MS_CACHE_SLOTS - 1)];
-		if (entry->len == nbytes && entry->hash == hash &&
-			memcmp(entry->bytes, bytes, nbytes) == 0)
-		{
-			state->milestone_bits |= entry->bits;
-			return;
-		}
+		*bits = e->bits;
+		return true;
 	}
+	if (e2->len == nbytes && e2->hash == *hash && memcmp(e2->bytes, bytes, nbytes) == 0)
+	{
+		*bits = e2->bits;
+		return true;
+	}
+	*entry = (e->len != 0 && e2->len == 0) ? e2 : e;
+	return false;
+}
+
+/*
+ * AddMilestones: add the names of a text[] to the state, whose dictionary
+ * is cache->names (this call site's: it created the state), and remember
+ * the list in entry (from FindMilestoneList, may be NULL) when every name
+ * went to the dictionary.  The array is walked in place (no iterator, no
+ * type lookup).
+ */
+static void
+AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
+			  MilestoneListEntry *entry, uint32 hash, MemoryContext aggctx)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(value);
+	union
+	{
+		int32		align;
+		char		data[1024];
+	}			buf;
+	uint64		bits = 0;
+	bool		all_interned = true;
+	ArrayType  *arr;
+	int			nitems;
+	bits8	   *bitmap;
+	char	   *p;
+	MemoryContext old;
 
 	/*
 	 * VARATT_IS_SHORT is also true of a TOAST pointer and of an expanded
@@ -678,6 +711,12 @@ AddMilestones(SumRollupState *state, RollupFnCache *cache, Datum value,
 
 	if (entry != NULL && all_interned)
 	{
+		/* FindMilestoneList gave the entry: the array is inline and fits */
+		const char *bytes = VARATT_IS_SHORT(raw) ? VARDATA_SHORT(raw) : VARDATA(raw);
+		Size		nbytes = VARATT_IS_SHORT(raw) ? VARSIZE_SHORT(raw) - VARHDRSZ_SHORT :
+			VARSIZE(raw) - VARHDRSZ;
+
+		Assert(nbytes <= MS_CACHE_MAX_BYTES);
 		entry->len = (uint32) nbytes;
 		entry->hash = hash;
 		entry->bits = bits;
@@ -705,6 +744,10 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind, bool keep_history)
 	SumRollupStatus st;
 	MemoryContext old;
 	char		uuidbuf[37];
+	bool		have_list = false;
+	uint64		list_bits = 0;
+	MilestoneListEntry *list_entry = NULL;
+	uint32		list_hash = 0;
 
 	if (PG_ARGISNULL(1))
 	{
@@ -770,19 +813,47 @@ RollupAccum(FunctionCallInfo fcinfo, IdKind kind, bool keep_history)
 	row.as_of = PG_GETARG_TIMESTAMPTZ(as_of_arg);
 	CheckAsOf(row.as_of);
 
+	/* the milestone list first: it does not need the state */
+	if (with_milestones && !PG_ARGISNULL(9))
+		have_list = FindMilestoneList(cache, PG_GETARG_DATUM(9), &list_bits,
+									  &list_entry, &list_hash);
+
 	old = MemoryContextSwitchTo(aggctx);
 	if (state == NULL)
 	{
+		SumRollupScope *scope = &cache->scope;
+
+		/*
+		 * The states of a call site share one scope.  It is fixed by the
+		 * first row; a state of another as_of (as_of differs per group) gets
+		 * a scope of its own beside it.
+		 */
+		if (!cache->have_scope)
+		{
+			scope->as_of = row.as_of;
+			scope->names = &cache->names;
+			scope->owned = false;
+			cache->have_scope = true;
+		}
+		else if (row.as_of != scope->as_of)
+		{
+			scope = palloc(sizeof(SumRollupScope));
+			scope->as_of = row.as_of;
+			scope->names = &cache->names;
+			scope->owned = false;
+		}
 		state = AllocState();
-		st = sum_rollup_init(state, &row, &cache->names, keep_history);
+		st = sum_rollup_init_scoped(state, &row, scope, keep_history);
 	}
 	else
 		st = sum_rollup_add(state, &row);
 	MemoryContextSwitchTo(old);
 	CheckStatus(st, NULL);
 
-	if (with_milestones && !PG_ARGISNULL(9))
-		AddMilestones(state, cache, PG_GETARG_DATUM(9), aggctx);
+	if (have_list)
+		state->milestone_bits |= list_bits;
+	else if (with_milestones && !PG_ARGISNULL(9))
+		AddMilestones(state, cache, PG_GETARG_DATUM(9), list_entry, list_hash, aggctx);
 	PG_RETURN_POINTER(state);
 }
 
@@ -951,6 +1022,65 @@ IdText(const char *(*get) (const SumRollupState *, char *, size_t *),
 }
 
 /*
+ * EnumArray: a one-dimensional array of n enum values, as construct_array
+ * would build it (enums are 4-byte, by value, int-aligned), without its
+ * generic per-element work: a summary is built per group.
+ */
+static ArrayType *
+EnumArray(const Oid *elems, int n, Oid elemtype, const RollupFnCache *cache)
+{
+	Size		nbytes = ARR_OVERHEAD_NONULLS(1) + n * sizeof(Oid);
+	ArrayType  *result;
+
+	if (cache->function_typlen != sizeof(Oid) || !cache->function_typbyval ||
+		cache->function_typalign != TYPALIGN_INT)
+		elog(ERROR, "unexpected storage of type %u", elemtype);
+	if (n == 0)
+		return construct_empty_array(elemtype);
+	result = palloc0(nbytes);
+	SET_VARSIZE(result, nbytes);
+	result->ndim = 1;
+	result->dataoffset = 0;
+	result->elemtype = elemtype;
+	ARR_DIMS(result)[0] = n;
+	ARR_LBOUND(result)[0] = 1;
+	memcpy(ARR_DATA_PTR(result), elems, n * sizeof(Oid));
+	return result;
+}
+
+/*
+ * TextArray: a one-dimensional text[] of n names, laid out as
+ * construct_array lays out text datums (4-byte headers, int-aligned).
+ */
+static ArrayType *
+TextArray(const char *const *names, const uint8_t *lens, int n)
+{
+	Size		nbytes = ARR_OVERHEAD_NONULLS(1);
+	ArrayType  *result;
+	char	   *p;
+
+	if (n == 0)
+		return construct_empty_array(TEXTOID);
+	for (int i = 0; i < n; i++)
+		nbytes += INTALIGN(VARHDRSZ + lens[i]);
+	result = palloc0(nbytes);
+	SET_VARSIZE(result, nbytes);
+	result->ndim = 1;
+	result->dataoffset = 0;
+	result->elemtype = TEXTOID;
+	ARR_DIMS(result)[0] = n;
+	ARR_LBOUND(result)[0] = 1;
+	p = ARR_DATA_PTR(result);
+	for (int i = 0; i < n; i++)
+	{
+		SET_VARSIZE(p, VARHDRSZ + lens[i]);
+		memcpy(VARDATA(p), names[i], lens[i]);
+		p += INTALIGN(VARHDRSZ + lens[i]);
+	}
+	return result;
+}
+
+/*
  * BuildSummary: the sum.account_summary row of state at as_of.  Result
  * memory is in the current context; the state is only read.
  */
@@ -1006,7 +1136,7 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 	values[COL_BEST_ROLE] = ObjectIdGetDatum(cache->role.oids[state->best_role]);
 	values[COL_BEST_SENIORITY] = ObjectIdGetDatum(cache->seniority.oids[state->best_seniority]);
 	values[COL_BEST_FUNCTION] = ObjectIdGetDatum(cache->function.oids[state->best_function]);
-	if (state->flags & SUM_ROLLUP_HAS_CHAMPION)
+	if (state->champion_activity > 0)	/* has a champion */
 	{
 		values[COL_CHAMPION] = IdText(sum_rollup_champion_id, state);
 		values[COL_CHAMPION_ACTIVITY] = Int64GetDatum(state->champion_activity);
@@ -1017,21 +1147,19 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 		nulls[COL_CHAMPION_ACTIVITY] = true;
 	}
 	{
-		Datum		elems[SUM_ROLLUP_N_FUNCTIONS];
+		Oid			elems[SUM_ROLLUP_N_FUNCTIONS];
+		uint32		functions = sum_rollup_functions(state);
 		int			n = 0;
 
 		for (int i = 1; i < SUM_ROLLUP_N_FUNCTIONS; i++)
-			if (state->functions & (UINT32_C(1) << i))
-				elems[n++] = ObjectIdGetDatum(cache->function.oids[i]);
-		values[COL_FUNCTIONS] = PointerGetDatum(construct_array(elems, n, function_type,
-																cache->function_typlen,
-																cache->function_typbyval,
-																cache->function_typalign));
+			if (functions & (UINT32_C(1) << i))
+				elems[n++] = cache->function.oids[i];
+		values[COL_FUNCTIONS] = PointerGetDatum(EnumArray(elems, n, function_type, cache));
 	}
 	values[COL_TOP_SENIORITY] = ObjectIdGetDatum(cache->seniority.oids[state->top_seniority]);
-	nulls[COL_FIRST_SIGNUP] = !(state->flags & SUM_ROLLUP_HAS_FIRST_SIGNUP);
+	nulls[COL_FIRST_SIGNUP] = !state->has_first_signup;
 	values[COL_FIRST_SIGNUP] = TimestampTzGetDatum(state->first_signup);
-	nulls[COL_LAST_ACTIVITY] = !(state->flags & SUM_ROLLUP_HAS_LAST_ACTIVITY);
+	nulls[COL_LAST_ACTIVITY] = !state->has_last_activity;
 	values[COL_LAST_ACTIVITY] = TimestampTzGetDatum(state->last_activity);
 	values[COL_RECENT_ACTIVITY] = Int64GetDatum(state->activity_total);
 	values[COL_FREEMIUM_USERS] = Int64GetDatum(state->stage_users[0]);
@@ -1044,13 +1172,9 @@ BuildSummary(FunctionCallInfo fcinfo, const SumRollupState *state, TimestampTz a
 	{
 		const char *names[SUM_ROLLUP_MAX_MILESTONES];
 		uint8_t		lens[SUM_ROLLUP_MAX_MILESTONES];
-		Datum		elems[SUM_ROLLUP_MAX_MILESTONES];
 		int			n = sum_rollup_milestones(state, names, lens, &truncated);
 
-		for (int i = 0; i < n; i++)
-			elems[i] = PointerGetDatum(cstring_to_text_with_len(names[i], lens[i]));
-		values[COL_MILESTONES] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false,
-																 TYPALIGN_INT));
+		values[COL_MILESTONES] = PointerGetDatum(TextArray(names, lens, n));
 	}
 	values[COL_MILESTONES_TRUNCATED] = BoolGetDatum(truncated);
 	values[COL_AS_OF] = TimestampTzGetDatum(as_of);
@@ -1068,7 +1192,7 @@ sum_account_rollup_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();		/* no users: SQL's empty aggregate is NULL */
 	state = (SumRollupState *) PG_GETARG_POINTER(0);
-	return BuildSummary(fcinfo, state, state->as_of);
+	return BuildSummary(fcinfo, state, sum_rollup_as_of(state));
 }
 
 /* sum_account_rollup_state_final: the state as a sum.account_state value */
@@ -1089,7 +1213,7 @@ Datum
 sum_account_summary(PG_FUNCTION_ARGS)
 {
 	SumRollupState *state = StateArg(fcinfo, 0, NULL);
-	TimestampTz as_of = PG_NARGS() > 1 ? PG_GETARG_TIMESTAMPTZ(1) : state->as_of;
+	TimestampTz as_of = PG_NARGS() > 1 ? PG_GETARG_TIMESTAMPTZ(1) : sum_rollup_as_of(state);
 	Datum		result = BuildSummary(fcinfo, state, as_of);
 
 	sum_rollup_free(state);
