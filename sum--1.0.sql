@@ -3914,6 +3914,13 @@ CREATE FUNCTION sum.milestone_usage(state sum.milestone_state, as_of timestamptz
 COMMENT ON FUNCTION sum.milestone_usage(sum.milestone_state, timestamptz) IS
 	'events and active days in the last 7 and 28 days as of as_of, first and last event';
 
+CREATE FUNCTION sum.milestone_next_change(state sum.milestone_state, as_of timestamptz DEFAULT pg_catalog.now())
+	RETURNS timestamptz
+	AS 'MODULE_PATHNAME', 'sum_milestone_next_change'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestone_next_change(sum.milestone_state, timestamptz) IS
+	'the earliest time after as_of at which time alone may change the state''s milestones or usage (NULL: never); never late';
+
 CREATE FUNCTION sum.milestone_defs_version() RETURNS bigint
 	AS 'MODULE_PATHNAME', 'sum_milestone_defs_version'
 	LANGUAGE C STABLE PARALLEL SAFE;
@@ -4902,12 +4909,19 @@ CREATE TABLE sum.users (
 	events_28d bigint,
 	active_days_28d integer,
 	milestones text[],
+	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
-);
+) WITH (fillfactor = 75);
+/*
+ * Every run rewrites the usage of the users whose windows moved (a tenth of
+ * them when a day passes): with room on each page and no index on the
+ * columns a run changes (usage, recheck_at, updated_at), those are HOT
+ * updates that write no index.  Readers of sum.users by updated_at scan it;
+ * people, accounts and triggers, the tables consumers follow, keep an index.
+ */
 CREATE INDEX ON sum.users (person_id);
 CREATE INDEX ON sum.users (account_key);
 CREATE INDEX ON sum.users (email_key);
-CREATE INDEX ON sum.users (updated_at);
 COMMENT ON TABLE sum.users IS
 	'pipeline output: one row per product user: identity, person, account match, persona, usage, milestones';
 
@@ -4930,9 +4944,11 @@ CREATE TABLE sum.people (
 	last_event_at timestamptz,
 	events_28d bigint,
 	milestones text[],
+	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
 );
 CREATE INDEX ON sum.people (account_key);
+CREATE INDEX ON sum.people (recheck_at);
 CREATE INDEX ON sum.people (updated_at);
 COMMENT ON TABLE sum.people IS
 	'pipeline output: one row per person (logins merged by sum.dedupe_people)';
@@ -4969,9 +4985,11 @@ CREATE TABLE sum.accounts (
 	fit_score integer,
 	fit_tier sum.fit_tier,
 	fit_rules text[],
+	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
 );
 CREATE INDEX ON sum.accounts (updated_at);
+CREATE INDEX ON sum.accounts (recheck_at);
 COMMENT ON TABLE sum.accounts IS
 	'pipeline output: one row per company with product users: CRM match, rollup of its people, ICP fit';
 
@@ -5065,6 +5083,7 @@ CREATE TABLE sum.nurture_triggers (
 	PRIMARY KEY (play, subject_id)
 );
 CREATE INDEX ON sum.nurture_triggers (updated_at);
+CREATE INDEX ON sum.nurture_triggers (subject_id);
 COMMENT ON TABLE sum.nurture_triggers IS
 	'marketing plays per person, account or CRM contact: active, first/last fired, cleared; read by updated_at or sum.claim_triggers()';
 SELECT pg_catalog.pg_extension_config_dump('sum.nurture_triggers', '');
@@ -5155,6 +5174,29 @@ COMMENT ON FUNCTION sum.config_fingerprint() IS
 	'fingerprint of the configuration the per-user results depend on; a change makes the next refresh full';
 
 /*
+ * sum.stall_recheck(...): internal: when a person's trial may next turn
+ * stalled for the rescue_stalled_trial play (nurture.stalled_after after its
+ * last event, or sign-up without events), at or after as_of; NULL when it
+ * cannot (not a trial, activated, or already stalled).  The refresh looks at
+ * the person again then.
+ */
+CREATE FUNCTION sum.stall_recheck(stage sum.lifecycle_stage, milestones text[], last_event_at timestamptz,
+								  signed_up_at timestamptz, stalled_after interval, as_of timestamptz)
+	RETURNS timestamptz
+	LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+	-- no SET search_path, so that it is inlined into the refresh's queries:
+	-- every operator is qualified instead
+	SELECT CASE WHEN stage OPERATOR(pg_catalog.=) 'trial'::sum.lifecycle_stage
+					 AND NOT coalesce(milestones OPERATOR(pg_catalog.@>) '{activated}'::pg_catalog.text[], false)
+					 AND coalesce(last_event_at, signed_up_at) OPERATOR(pg_catalog.+) stalled_after
+						 OPERATOR(pg_catalog.>=) as_of
+				THEN coalesce(last_event_at, signed_up_at) OPERATOR(pg_catalog.+) stalled_after END
+$$;
+COMMENT ON FUNCTION sum.stall_recheck(sum.lifecycle_stage, text[], timestamptz, timestamptz, interval, timestamptz) IS
+	'internal: when a trial may next turn stalled (rescue_stalled_trial), NULL when it cannot';
+
+/*
  * sum.refresh_step(step, ...): one step of a run, returning the rows it
  * wrote.  Internal: CALL sum.refresh() runs the steps in order, in one
  * transaction, with the run's context in temporary tables (pg_temp.sum_run
@@ -5185,6 +5227,9 @@ DECLARE
 	v_min_tier sum.fit_tier;
 	v_rules_fp text;
 	v_all boolean;
+	v_windows interval[];
+	v_stall interval;
+	v_stalled text;
 BEGIN
 	CASE step
 	/*
@@ -5239,8 +5284,8 @@ BEGIN
 		SELECT (full_requested OR st IS NULL OR st.config_fingerprint IS DISTINCT FROM v_fp
 				OR st.events_closed_until IS NULL OR st.events_closed_until > v_as_of - v_lag
 				OR st.users_read_at > v_as_of
-				OR EXISTS (SELECT 1 FROM sum.user_states s WHERE NOT sum.milestone_state_is_current(s.state)
-						   LIMIT 1)) AS is_full,
+				-- (new definitions change the fingerprint; one state tells the rest)
+				OR (SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s LIMIT 1)) AS is_full,
 			   v_as_of AS as_of,
 			   v_as_of - v_lag AS events_to,
 			   st.events_closed_until AS events_from,
@@ -5251,12 +5296,6 @@ BEGIN
 			   (st.reevaluated_at IS NULL
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
 			   st.reevaluated_at AS reevaluated_at,
-			   -- users quiet for longer than every time window are settled: time
-			   -- alone changes none of their results
-			   greatest(interval '36 days',
-						(SELECT make_interval(days => max(d.days) + 1) FROM sum.milestone_defs d
-						  WHERE d.enabled AND d.kind IN ('inactivity', 'active_users', 'paywall')),
-						sum.setting('nurture.stalled_after')::interval + interval '1 day') AS settled_after,
 			   v_rules_fp AS rules_fingerprint,
 			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed,
 			   v_contacts_q IS NOT NULL AS has_contacts;
@@ -5290,14 +5329,31 @@ BEGIN
 						 ORDER BY user_id, updated_at DESC NULLS LAST', v_users_q)
 			USING (SELECT users_since FROM pg_temp.sum_run);
 		CREATE UNIQUE INDEX ON pg_temp.sum_in_users (user_id);
+		IF NOT (SELECT r.is_full FROM pg_temp.sum_run r) THEN
+			-- rows read again (the lag window) that did not change need no work
+			DELETE FROM pg_temp.sum_in_users i
+			 USING sum.users u
+			 WHERE u.user_id = i.user_id
+			   AND (u.email, u.full_name, u.title, u.company_name, u.country, u.stage, u.signed_up_at,
+					u.source_updated_at)
+				   IS NOT DISTINCT FROM
+				   (i.email, i.full_name, i.title, i.company_name, i.country, i.stage, i.signed_up_at,
+					i.updated_at);
+		END IF;
 		ANALYZE pg_temp.sum_in_users;
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
 
 		-- the sets of rows this run touches; a full run touches everything
-		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts;
+		-- (users: to evaluate; changed users: whose change reaches their
+		-- person; people and accounts: to roll up again; due people: whose
+		-- stall time came)
+		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts,
+			pg_temp.sum_changed_users, pg_temp.sum_due_people;
 		CREATE TEMP TABLE sum_touched_users (user_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
+		CREATE TEMP TABLE sum_changed_users (user_id text PRIMARY KEY) ON COMMIT DROP;
+		CREATE TEMP TABLE sum_due_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 
 		IF (SELECT r.is_full FROM pg_temp.sum_run r) THEN
 			-- users gone from the input go from the outputs
@@ -5318,6 +5374,11 @@ BEGIN
 	 */
 	WHEN 'people' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		DROP TABLE IF EXISTS pg_temp.sum_gone_people;
+		CREATE TEMP TABLE sum_gone_people (person_id text PRIMARY KEY) ON COMMIT DROP;
+		IF NOT run.is_full AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
+			RETURN 0;			-- no new or changed user
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_logins;
 		CREATE TEMP TABLE sum_logins ON COMMIT DROP AS
 		SELECT i.user_id, i.email, i.full_name, i.signed_up_at,
@@ -5350,13 +5411,18 @@ BEGIN
 		CREATE UNIQUE INDEX ON pg_temp.sum_people_map (user_id);
 		ANALYZE pg_temp.sum_people_map;
 
-		-- people whose logins change: the old and the new ids
+		-- people whose logins change: the old and the new ids; an old id may go
 		INSERT INTO pg_temp.sum_touched_people
 		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
 		UNION SELECT m.person_id FROM pg_temp.sum_people_map m
 		ON CONFLICT DO NOTHING;
+		INSERT INTO pg_temp.sum_gone_people
+		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
+		 WHERE u.person_id IS DISTINCT FROM m.person_id
+		ON CONFLICT DO NOTHING;
 
 		-- new and changed users: their identity columns; the others: their person
+		WITH w AS (
 		INSERT INTO sum.users AS u (user_id, person_id, email, email_key, email_hash, email_domain, is_freemail,
 									full_name, title, company_name, country, stage, signed_up_at,
 									source_updated_at, updated_at)
@@ -5377,12 +5443,17 @@ BEGIN
 				u.signed_up_at, u.source_updated_at)
 			   IS DISTINCT FROM
 			   (excluded.person_id, excluded.email, excluded.full_name, excluded.title, excluded.company_name,
-				excluded.country, excluded.stage, excluded.signed_up_at, excluded.source_updated_at);
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
+				excluded.country, excluded.stage, excluded.signed_up_at, excluded.source_updated_at)
+		RETURNING u.user_id),
+		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		SELECT count(*) INTO v_rows FROM w;
+		WITH w AS (
 		UPDATE sum.users u SET person_id = m.person_id, updated_at = clock_timestamp()
 		  FROM pg_temp.sum_people_map m
-		 WHERE m.user_id = u.user_id AND u.person_id IS DISTINCT FROM m.person_id;
-		GET DIAGNOSTICS v_n = ROW_COUNT;
+		 WHERE m.user_id = u.user_id AND u.person_id IS DISTINCT FROM m.person_id
+		RETURNING u.user_id),
+		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		SELECT count(*) INTO v_n FROM w;
 		RETURN v_rows + v_n;
 
 	/*
@@ -5392,6 +5463,9 @@ BEGIN
 	 */
 	WHEN 'matching' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		IF NOT run.crm_changed AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
+			RETURN 0;			-- nothing to match again
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_match_in;
 		IF run.crm_changed THEN
 			CREATE TEMP TABLE sum_match_in ON COMMIT DROP AS
@@ -5401,7 +5475,6 @@ BEGIN
 			SELECT u.user_id, u.email, u.company_name, u.country, u.title
 			  FROM sum.users u JOIN pg_temp.sum_in_users USING (user_id);
 		END IF;
-		INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM pg_temp.sum_match_in ON CONFLICT DO NOTHING;
 
 		DROP TABLE IF EXISTS pg_temp.sum_matches;
 		CREATE TEMP TABLE sum_matches ON COMMIT DROP AS
@@ -5414,6 +5487,7 @@ BEGIN
 		CREATE UNIQUE INDEX ON pg_temp.sum_matches (user_id);
 		ANALYZE pg_temp.sum_matches;
 
+		WITH w AS (
 		UPDATE sum.users u
 		   SET account_key = x.account_key, crm_account_id = x.account_id, match_method = x.method,
 			   match_score = x.score, function = (x.p).function, seniority = (x.p).seniority,
@@ -5429,8 +5503,10 @@ BEGIN
 				u.persona_confidence, u.buying_role)
 			   IS DISTINCT FROM
 			   (x.account_key, x.account_id, x.method, x.score, (x.p).function, (x.p).seniority,
-				(x.p).confidence, sum.buying_role(x.p, x.employees));
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
+				(x.p).confidence, sum.buying_role(x.p, x.employees))
+		RETURNING u.user_id),
+		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		SELECT count(*) INTO v_rows FROM w;
 		RETURN v_rows;
 
 	/*
@@ -5471,48 +5547,70 @@ BEGIN
 		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
 		UNION SELECT user_id FROM pg_temp.sum_in_users
 		ON CONFLICT DO NOTHING;
-		IF run.is_full OR (run.reevaluate AND run.reevaluated_at IS NULL) THEN
+		-- changed play rules may move the time a stall begins: every user is due
+		IF run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed)) THEN
 			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
 		ELSIF run.reevaluate THEN
-			-- time moves the results of users active within the longest window
+			-- time alone changes the results of the users whose recheck time has come
 			INSERT INTO pg_temp.sum_touched_users
-			SELECT u.user_id FROM sum.users u
-			 WHERE coalesce(u.last_event_at, u.signed_up_at) >= run.reevaluated_at - run.settled_after
+			SELECT u.user_id FROM sum.users u WHERE u.recheck_at <= run.as_of
 			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_users;
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT x.user_id, sum.milestone_usage(x.state, run.as_of) AS usage,
-			   coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at
-		  FROM (SELECT t.user_id, sum.milestones_merge(s.state, l.state) AS state
-				  FROM pg_temp.sum_touched_users t
-				  LEFT JOIN sum.user_states s USING (user_id)
-				  LEFT JOIN pg_temp.sum_tail l USING (user_id)) x
+		SELECT y.user_id, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
+			   y.recheck_at,
+			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
+			   IS DISTINCT FROM
+			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events_7d, 0),
+				coalesce((y.usage).events_28d, 0), coalesce((y.usage).active_days_28d, 0),
+				coalesce(r.names, '{}')) AS changed,
+			   -- what the person's row reads of it (not the 7-day figures)
+			   (y.u_last, y.u_28d, y.u_milestones)
+			   IS DISTINCT FROM
+			   ((y.usage).last_event_at, coalesce((y.usage).events_28d, 0), coalesce(r.names, '{}')) AS person_changed,
+			   y.u_recheck
+		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
+					   -- when time alone may next change the user's usage and milestones
+					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
+				  FROM (SELECT t.user_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
+							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
+							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
+							   sum.milestones_merge(s.state, l.state) AS state
+						  FROM pg_temp.sum_touched_users t
+						  JOIN sum.users u USING (user_id)
+						  LEFT JOIN sum.user_states s USING (user_id)
+						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
+						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
+				OFFSET 0) y
 		  LEFT JOIN LATERAL (
 				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
 					   array_agg(m.reached_at ORDER BY m.milestone) AS times
-				  FROM sum.milestone_rows(x.state, run.as_of) m) r ON true;
+				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
 
+		-- updated_at moves with the results, not with the recheck time alone
 		UPDATE sum.users u
 		   SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
 			   events_7d = coalesce((e.usage).events_7d, 0), events_28d = coalesce((e.usage).events_28d, 0),
 			   active_days_28d = coalesce((e.usage).active_days_28d, 0), milestones = e.milestones,
-			   updated_at = clock_timestamp()
+			   recheck_at = e.recheck_at,
+			   updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
 		  FROM pg_temp.sum_eval e
-		 WHERE e.user_id = u.user_id
-		   AND (u.first_event_at, u.last_event_at, u.events_7d, u.events_28d, u.active_days_28d, u.milestones)
-			   IS DISTINCT FROM
-			   ((e.usage).first_event_at, (e.usage).last_event_at, coalesce((e.usage).events_7d, 0),
-				coalesce((e.usage).events_28d, 0), coalesce((e.usage).active_days_28d, 0), e.milestones);
+		 WHERE e.user_id = u.user_id AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
+		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.person_changed
+		ON CONFLICT DO NOTHING;
 
+		-- (an unchanged user has the same milestones: a late event that moves a
+		-- milestone earlier is in the last week, so it changes the usage)
 		DELETE FROM sum.user_milestones m
 		 USING pg_temp.sum_eval e
-		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
+		 WHERE m.user_id = e.user_id AND (e.changed OR run.is_full) AND NOT m.milestone = ANY (e.milestones);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
+		 WHERE e.changed OR run.is_full
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
@@ -5527,8 +5625,9 @@ BEGIN
 	 */
 	WHEN 'people_rollup' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
+		v_stall := sum.setting('nurture.stalled_after')::interval;
 		INSERT INTO pg_temp.sum_touched_people
-		SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_touched_users USING (user_id)
+		SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_changed_users USING (user_id)
 		ON CONFLICT DO NOTHING;
 		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
@@ -5539,14 +5638,19 @@ BEGIN
 		 WHERE p.account_key IS NOT NULL
 		ON CONFLICT DO NOTHING;
 
-		DELETE FROM sum.people p
-		 USING pg_temp.sum_touched_people t
-		 WHERE t.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		-- people left without logins: on a full run any, else those whose id a login left
+		IF run.is_full THEN
+			DELETE FROM sum.people p WHERE NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		ELSE
+			DELETE FROM sum.people p
+			 USING pg_temp.sum_gone_people g
+			 WHERE g.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
+		END IF;
 
 		-- one sort per pick (DISTINCT ON) rather than a sort per person
 		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
 									 title, function, seniority, buying_role, account_key, stage, signed_up_at,
-									 last_event_at, events_28d, milestones, updated_at)
+									 last_event_at, events_28d, milestones, recheck_at, updated_at)
 		WITH u AS MATERIALIZED (
 			SELECT u.* FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
 		prim AS (
@@ -5577,7 +5681,9 @@ BEGIN
 			 GROUP BY s.person_id)
 		SELECT g.person_id, prim.user_id, g.user_ids, g.logins, prim.email, prim.email_hash, prim.full_name,
 			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, g.stage, g.signed_up_at,
-			   g.last_event_at, g.events_28d, g.milestones, clock_timestamp()
+			   g.last_event_at, g.events_28d, g.milestones,
+			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of),
+			   clock_timestamp()
 		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id)
 		ON CONFLICT (person_id) DO UPDATE
 		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
@@ -5585,14 +5691,37 @@ BEGIN
 			   title = excluded.title, function = excluded.function, seniority = excluded.seniority,
 			   buying_role = excluded.buying_role, account_key = excluded.account_key, stage = excluded.stage,
 			   signed_up_at = excluded.signed_up_at, last_event_at = excluded.last_event_at,
-			   events_28d = excluded.events_28d, milestones = excluded.milestones, updated_at = excluded.updated_at
+			   events_28d = excluded.events_28d, milestones = excluded.milestones, recheck_at = excluded.recheck_at,
+			   updated_at = CASE WHEN (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
+									   p.seniority, p.buying_role, p.account_key, p.stage, p.signed_up_at,
+									   p.last_event_at, p.events_28d, p.milestones)
+									  IS DISTINCT FROM
+									  (excluded.primary_user_id, excluded.user_ids, excluded.email,
+									   excluded.full_name, excluded.title, excluded.function, excluded.seniority,
+									   excluded.buying_role, excluded.account_key, excluded.stage,
+									   excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
+									   excluded.milestones)
+								 THEN excluded.updated_at ELSE p.updated_at END
 		 WHERE (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function, p.seniority,
-				p.buying_role, p.account_key, p.stage, p.signed_up_at, p.last_event_at, p.events_28d, p.milestones)
+				p.buying_role, p.account_key, p.stage, p.signed_up_at, p.last_event_at, p.events_28d, p.milestones,
+				p.recheck_at)
 			   IS DISTINCT FROM
 			   (excluded.primary_user_id, excluded.user_ids, excluded.email, excluded.full_name, excluded.title,
 				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.stage,
-				excluded.signed_up_at, excluded.last_event_at, excluded.events_28d, excluded.milestones);
+				excluded.signed_up_at, excluded.last_event_at, excluded.events_28d, excluded.milestones,
+				excluded.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
+
+		-- people whose stall time has come (nurture looks at them again), and
+		-- every person when the play settings changed
+		WITH w AS (
+		UPDATE sum.people p
+		   SET recheck_at = sum.stall_recheck(p.stage, p.milestones, p.last_event_at, p.signed_up_at, v_stall,
+											 run.as_of)
+		 WHERE (p.recheck_at <= run.as_of AND run.reevaluate OR run.rules_changed AND NOT run.is_full)
+		   AND p.person_id NOT IN (SELECT t.person_id FROM pg_temp.sum_touched_people t)
+		RETURNING p.person_id)
+		INSERT INTO pg_temp.sum_due_people SELECT w.person_id FROM w ON CONFLICT DO NOTHING;
 		INSERT INTO pg_temp.sum_touched_accounts
 		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
 		 WHERE p.account_key IS NOT NULL
@@ -5608,8 +5737,29 @@ BEGIN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+		ELSIF run.reevaluate THEN
+			-- accounts whose activity windows moved past one of their people's last event
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
+			ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
+
+		/*
+		 * When time alone may next change an account: one of its people's
+		 * last event leaving the 7- or 30-day activity of sum.account_rollup
+		 * or the window of an account-level milestone (exact hours, as they
+		 * count), or reaching as_of.
+		 */
+		v_windows := ARRAY(SELECT DISTINCT w FROM unnest(ARRAY[interval '0', interval '168 hours', interval '720 hours']
+				|| ARRAY(SELECT make_interval(hours => d.days * 24) FROM sum.milestone_defs d
+						  WHERE d.enabled AND d.kind = 'active_users' AND d.days IS NOT NULL)) w);
+
+		-- what the person plays read of each account, before
+		DROP TABLE IF EXISTS pg_temp.sum_accounts_before;
+		CREATE TEMP TABLE sum_accounts_before ON COMMIT DROP AS
+		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage
+		  FROM pg_temp.sum_touched_accounts t LEFT JOIN sum.accounts a USING (account_key);
 
 		DELETE FROM sum.accounts a
 		 USING pg_temp.sum_touched_accounts t
@@ -5627,7 +5777,8 @@ BEGIN
 			   ARRAY(SELECT DISTINCT x
 					   FROM unnest((r.s).milestones
 								   || ARRAY(SELECT m.milestone FROM sum.account_milestones(r.lasts, run.as_of) m)) x
-					  ORDER BY x) AS milestones
+					  ORDER BY x) AS milestones,
+			   (SELECT min(l + w) FROM unnest(r.lasts) l, unnest(v_windows) w WHERE l + w >= run.as_of) AS recheck_at
 		  FROM (SELECT p.account_key,
 					   sum.account_rollup(p.person_id, p.function, p.seniority, p.buying_role, p.stage,
 										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
@@ -5640,17 +5791,18 @@ BEGIN
 				 GROUP BY p.account_key) r
 		  LEFT JOIN pg_temp.sum_crm c ON r.account_key = 'crm:' || c.account_id;
 
+		WITH w AS (
 		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,
 									   users, active_users_7d, active_users_30d, decision_makers, influencers,
 									   best_contact, best_contact_role, champion, functions, top_seniority, stage,
 									   paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
-									   fit_score, fit_tier, fit_rules, updated_at)
+									   fit_score, fit_tier, fit_rules, recheck_at, updated_at)
 		SELECT r.account_key, r.crm_account_id, r.name, r.domain, r.country, r.employees, r.industry, r.owner,
 			   (r.s).users, (r.s).active_users_7d, (r.s).active_users_30d, (r.s).decision_makers,
 			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
 			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
 			   (r.s).last_activity_at, (r.s).recent_activity, r.milestones,
-			   (r.f).score, (r.f).tier, (r.f).matched_rules, clock_timestamp()
+			   (r.f).score, (r.f).tier, (r.f).matched_rules, r.recheck_at, clock_timestamp()
 		  FROM (SELECT r.*,
 					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
 							'employees', r.employees, 'industry', lower(r.industry), 'country', r.country,
@@ -5670,12 +5822,30 @@ BEGIN
 			   paid_seats = excluded.paid_seats, first_signup_at = excluded.first_signup_at,
 			   last_activity_at = excluded.last_activity_at, recent_activity = excluded.recent_activity,
 			   milestones = excluded.milestones, fit_score = excluded.fit_score, fit_tier = excluded.fit_tier,
-			   fit_rules = excluded.fit_rules, updated_at = excluded.updated_at
+			   fit_rules = excluded.fit_rules, recheck_at = excluded.recheck_at,
+			   updated_at = CASE WHEN a.recheck_at IS DISTINCT FROM excluded.recheck_at
+									  AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
+										   a.owner, a.users, a.active_users_7d, a.active_users_30d,
+										   a.decision_makers, a.influencers, a.best_contact, a.best_contact_role,
+										   a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
+										   a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones,
+										   a.fit_score, a.fit_tier, a.fit_rules)
+										  IS NOT DISTINCT FROM
+										  (excluded.crm_account_id, excluded.name, excluded.domain,
+										   excluded.country, excluded.employees, excluded.industry, excluded.owner,
+										   excluded.users, excluded.active_users_7d, excluded.active_users_30d,
+										   excluded.decision_makers, excluded.influencers, excluded.best_contact,
+										   excluded.best_contact_role, excluded.champion, excluded.functions,
+										   excluded.top_seniority, excluded.stage, excluded.paid_seats,
+										   excluded.first_signup_at, excluded.last_activity_at,
+										   excluded.recent_activity, excluded.milestones, excluded.fit_score,
+										   excluded.fit_tier, excluded.fit_rules)
+								 THEN a.updated_at ELSE excluded.updated_at END
 		 WHERE (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
 				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
 				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
 				a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones, a.fit_score, a.fit_tier,
-				a.fit_rules)
+				a.fit_rules, a.recheck_at)
 			   IS DISTINCT FROM
 			   (excluded.crm_account_id, excluded.name, excluded.domain, excluded.country, excluded.employees,
 				excluded.industry, excluded.owner, excluded.users, excluded.active_users_7d,
@@ -5683,8 +5853,19 @@ BEGIN
 				excluded.best_contact_role, excluded.champion, excluded.functions, excluded.top_seniority,
 				excluded.stage, excluded.paid_seats, excluded.first_signup_at, excluded.last_activity_at,
 				excluded.recent_activity, excluded.milestones, excluded.fit_score, excluded.fit_tier,
-				excluded.fit_rules);
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
+				excluded.fit_rules, excluded.recheck_at)
+		RETURNING a.account_key)
+		SELECT count(*) INTO v_rows FROM w;
+
+		-- accounts that came, went, or whose fit, decision makers or stage
+		-- moved: the plays of their people follow (sum_scope_people)
+		DROP TABLE IF EXISTS pg_temp.sum_shifted_accounts;
+		CREATE TEMP TABLE sum_shifted_accounts ON COMMIT DROP AS
+		SELECT b.account_key
+		  FROM pg_temp.sum_accounts_before b LEFT JOIN sum.accounts a USING (account_key)
+		 WHERE (b.existed, b.fit_tier, b.decision_makers, b.stage)
+			   IS DISTINCT FROM (a.account_key IS NOT NULL, a.fit_tier, a.decision_makers, a.stage);
+		ANALYZE pg_temp.sum_shifted_accounts;
 		RETURN v_rows;
 
 	/*
@@ -5754,7 +5935,7 @@ BEGIN
 			   queued_at = CASE WHEN q.active THEN q.queued_at ELSE excluded.queued_at END,
 			   sla_due_at = CASE WHEN q.active THEN q.sla_due_at ELSE excluded.sla_due_at END,
 			   active = true, dequeued_at = NULL, updated_at = excluded.updated_at
-		 WHERE NOT q.active OR q.owner IS NULL
+		 WHERE NOT q.active OR (q.owner IS NULL AND excluded.owner IS NOT NULL)
 			OR (q.crm_account_id, q.account_name, q.fit_tier, q.fit_score, q.reasons, q.contact_person_id,
 				q.contact_email, q.contact_name, q.contact_title, q.contact_role, q.users, q.active_users_7d)
 			   IS DISTINCT FROM
@@ -5792,10 +5973,13 @@ BEGIN
 			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
 			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
+		-- people in scope: rolled up again, due (a stall), or at an account
+		-- whose fit, decision makers or stage moved (what the person plays read)
 		DROP TABLE IF EXISTS pg_temp.sum_scope_people;
 		CREATE TEMP TABLE sum_scope_people ON COMMIT DROP AS
 		SELECT t.person_id FROM pg_temp.sum_touched_people t
-		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key)
+		UNION SELECT d.person_id FROM pg_temp.sum_due_people d
+		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_shifted_accounts c USING (account_key)
 		UNION SELECT p.person_id FROM sum.people p WHERE v_all;
 		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
 		ANALYZE pg_temp.sum_scope_people;
@@ -5836,8 +6020,9 @@ BEGIN
 		  FROM sum.people p
 		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
 		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
-		   AND coalesce(p.last_event_at, p.signed_up_at)
-			   < run.as_of - sum.setting('nurture.stalled_after')::interval
+		   -- (the same arithmetic as sum.stall_recheck)
+		   AND coalesce(p.last_event_at, p.signed_up_at) + sum.setting('nurture.stalled_after')::interval
+			   < run.as_of
 		UNION ALL
 		SELECT 'churn_risk', a.account_key, a.account_key, NULL, NULL,
 			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
@@ -5910,6 +6095,14 @@ BEGIN
 
 	/* bi: the materialized views, without blocking their readers */
 	WHEN 'bi' THEN
+		-- not when this run changed none of the tables the views read
+		IF NOT (SELECT r.is_full FROM pg_temp.sum_run r)
+		   AND (SELECT sum(pg_stat_get_xact_tuples_inserted(c) + pg_stat_get_xact_tuples_updated(c)
+						   + pg_stat_get_xact_tuples_deleted(c))
+				  FROM unnest(ARRAY['sum.users', 'sum.people', 'sum.accounts', 'sum.handoff_queue']::regclass[]) c) = 0
+		THEN
+			RETURN 0;
+		END IF;
 		REFRESH MATERIALIZED VIEW CONCURRENTLY sum.daily_funnel;
 		SELECT count(*) INTO v_rows FROM sum.daily_funnel;
 		RETURN v_rows;
@@ -5930,6 +6123,14 @@ BEGIN
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
 		DELETE FROM sum.refresh_log l
 		 WHERE l.started_at < run.as_of - sum.setting('pipeline.log_retention')::interval;
+		-- a full run rewrote every output: fresh statistics now, not when
+		-- autovacuum comes, so that the next incremental runs plan for their
+		-- small touched sets (only the owner may; others leave it to autovacuum)
+		IF run.is_full AND (SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'sum.users'::regclass)
+		THEN
+			ANALYZE sum.users, sum.people, sum.accounts, sum.user_states, sum.user_milestones, sum.handoff_queue,
+					sum.nurture_triggers;
+		END IF;
 		RETURN 1;
 
 	ELSE

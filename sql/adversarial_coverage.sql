@@ -20,7 +20,7 @@ INSERT INTO covered VALUES (unnest(ARRAY[
 	'icp_rule_check', 'icp_rules_write', 'is_disposable', 'is_freemail', 'jaccard',
 	'jaro_similarity', 'jaro_winkler_similarity', 'legal_form_key', 'legal_forms_check',
 	'legal_forms_protect', 'levenshtein', 'match_accounts', 'milestone_defs_check',
-	'milestone_defs_delete', 'milestone_defs_version', 'milestone_rows',
+	'milestone_defs_delete', 'milestone_defs_version', 'milestone_next_change', 'milestone_rows',
 	'milestone_state_defs_version', 'milestone_state_in', 'milestone_state_is_current',
 	'milestone_state_out', 'milestone_state_recv', 'milestone_state_send',
 	'milestone_usage', 'milestones', 'milestones_accum', 'milestones_combine',
@@ -38,7 +38,7 @@ CREATE TEMP TABLE excluded (name text PRIMARY KEY);
 INSERT INTO excluded VALUES (unnest(ARRAY[
 	'check_inputs', 'claim_triggers', 'config_fingerprint', 'cron_conninfo',
 	'handoff_status_stamp', 'input_query', 'input_relation', 'refresh', 'shipped_row_write',
-	'refresh_step', 'schedule', 'unschedule'
+	'refresh_step', 'schedule', 'stall_recheck', 'unschedule'
 ]));
 
 -- functions of schema sum in neither list: must be none

@@ -104,6 +104,24 @@ SELECT n, pg_temp.try(q) AS result FROM (VALUES
 	(28, 'SELECT (''\x'' || repeat(''00'', 5 * 1024 * 1024))::sum.milestone_state::text')
 ) AS t(n, q) ORDER BY n;
 
+-- when time alone next changes a state (uid 1: events every 7 hours from
+-- 2024-01-01 08:00 to 2024-01-12 17:00 UTC, every day in between)
+SELECT mutation, outcome, n FROM pg_temp.corrupt((SELECT s::text FROM ms WHERE uid = 1), 'sum.milestone_state', 'sum.milestone_next_change');
+SELECT n, pg_temp.try(q) AS result FROM (VALUES
+	-- events after as_of: every later as_of may differ
+	(1, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''2024-01-01 00:00Z'')::text'),
+	-- the next day: Jan 7 leaves the 7-day window on Jan 14 (before gone_quiet on Jan 26 17:00)
+	(2, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''2024-01-13 00:00Z'')::text'),
+	-- Jan 5 leaves the 28-day window on Feb 2 (Jan 1 leaves usage_drop''s 35 days on Feb 5)
+	(3, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''2024-02-01 00:00Z'')::text'),
+	-- every window has passed every event: never
+	(4, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''2024-03-01 00:00Z'')::text'),
+	(5, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''infinity'')::text'),
+	(6, 'SELECT sum.milestone_next_change(NULL, ''2024-01-01'')::text'),
+	(7, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''294276-12-31'')::text'),
+	(8, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''4713-01-01 BC'')::text')
+) AS t(n, q) ORDER BY n;
+
 -- account states
 CREATE TEMP TABLE users (account text, id text, fn sum.job_function, sen sum.seniority,
 	role sum.buying_role, stage sum.lifecycle_stage, signed_up timestamptz, last_seen timestamptz,

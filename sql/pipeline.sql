@@ -123,7 +123,7 @@ SELECT mode, status FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC
 SELECT account_key, status, notes, owner, active FROM sum.handoff_queue ORDER BY account_key;
 SELECT user_id, events_7d, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
 -- bob is no longer stalled: the trigger is cleared, not deleted
-SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial';
+SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial' ORDER BY subject_id;
 
 -- incremental and full give the same outputs (both ways, row for row)
 CREATE FUNCTION pg_temp.outputs() RETURNS TABLE (t text, r text) LANGUAGE sql AS $$
@@ -142,6 +142,50 @@ SELECT t, count(*) AS differences
 		UNION ALL (SELECT * FROM pg_temp.outputs() EXCEPT ALL TABLE inc)) d
  GROUP BY t;
 SELECT count(*) AS compared FROM inc;
+
+/*
+ * Time alone, no new event: an incremental run re-evaluates only the users,
+ * people and accounts whose recheck time has come, and gives what a full run
+ * gives, from 31 Jan to 3 Feb (Bob stalls again), to 8 Feb (Globex's users
+ * leave the 7-day activity, Frank goes quiet) and to 15 Mar (everything has
+ * left every window).
+ */
+CREATE FUNCTION pg_temp.differences() RETURNS TABLE (t text, differences bigint) LANGUAGE sql AS $$
+	SELECT d.t, count(*)
+	  FROM ((TABLE inc EXCEPT ALL SELECT * FROM pg_temp.outputs())
+			UNION ALL (SELECT * FROM pg_temp.outputs() EXCEPT ALL TABLE inc)) d
+	 GROUP BY d.t
+$$;
+CALL sum.refresh(as_of => '2026-02-03 12:40Z');
+SELECT mode FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-02-03 12:40Z');
+SELECT * FROM pg_temp.differences();
+
+CALL sum.refresh(as_of => '2026-02-08 12:40Z');
+-- Globex: no one active in the last 7 days (168 hours), three in 30; the
+-- three were active within 14 days: team_active still holds
+SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
+-- Frank: quiet since 23 Jan 15:12 (gone_quiet from 6 Feb), usage still low
+SELECT user_id, events_28d, milestones FROM sum.users WHERE user_id = '7';
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-02-08 12:40Z');
+SELECT * FROM pg_temp.differences();
+
+CALL sum.refresh(as_of => '2026-03-15 12:40Z');
+SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
+-- Frank: no usage_drop without a baseline; Gina: no paywall hit left in 14 days
+SELECT user_id, events_28d, milestones FROM sum.users WHERE user_id = '7';
+SELECT play, subject_id, active FROM sum.nurture_triggers WHERE subject_id IN ('8', 'crm:T1') ORDER BY play, subject_id;
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-03-15 12:40Z');
+SELECT * FROM pg_temp.differences();
+-- nothing is due any more
+SELECT (SELECT count(recheck_at) FROM sum.users) AS users, (SELECT count(recheck_at) FROM sum.people) AS people,
+	   (SELECT count(recheck_at) FROM sum.accounts) AS accounts;
 
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';

@@ -1035,3 +1035,110 @@ sum_ms_usage(const unsigned char *st, int32_t as_of_day, SumMsUsage *u)
 	u->active_days_7d = RingSum(ring, (int64_t) as_of_day - 6, as_of_day, true, &known);
 	u->active_days_28d = RingSum(ring, (int64_t) as_of_day - 27, as_of_day, true, &known);
 }
+
+/* ---------------------------------------------------------------------
+ * When time alone changes the results
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * RingNextDay: the first day after as_of_day on which a day with events in
+ * the ring leaves a window of `w` days ending on as_of's day (day d is in it
+ * through day d + w - 1), or SUM_MS_NO_DAY.
+ */
+static int64_t
+RingNextDay(const unsigned char *ring, int32_t as_of_day, int w)
+{
+	int32_t		rday = GetI32(ring + R_DAY);
+	int64_t		d;
+
+	if (rday == SUM_MS_NO_DAY)
+		return SUM_MS_NO_DAY;
+	/* oldest first: the first day with events that is still in the window */
+	for (d = (int64_t) rday - SUM_MS_RING_DAYS + 1; d <= rday; d++)
+	{
+		if (d + w > as_of_day && RingCount(ring, d) > 0)
+			return d + w;
+	}
+	return SUM_MS_NO_DAY;
+}
+
+static inline void
+EarlierDay(int64_t *best, int64_t day)
+{
+	if (day != SUM_MS_NO_DAY && (*best == SUM_MS_NO_DAY || day < *best))
+		*best = day;
+}
+
+void
+sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
+				   int64_t as_of, int32_t as_of_day, int32_t *next_day,
+				   int64_t *next_ts)
+{
+	const unsigned char *ring = st + H_RING;
+	int64_t		day = SUM_MS_NO_DAY;
+	int64_t		ts = SUM_MS_NO_TS_HIGH;
+	int64_t		last = GetI64(st + H_LAST);
+	int			i;
+
+	/* usage: the 7- and 28-day windows over every event */
+	EarlierDay(&day, RingNextDay(ring, as_of_day, 7));
+	EarlierDay(&day, RingNextDay(ring, as_of_day, 28));
+
+	/*
+	 * Events after as_of (a clock ahead, or an as_of in the past): what
+	 * reaches them moves with every as_of, so every later as_of may differ.
+	 */
+	if (last != SUM_MS_NO_TS_LOW && last > as_of)
+		ts = as_of;
+	if (GetI32(ring + R_DAY) != SUM_MS_NO_DAY && GetI32(ring + R_DAY) > as_of_day)
+		EarlierDay(&day, (int64_t) as_of_day + 1);
+
+	for (i = 0; i < ndefs; i++)
+	{
+		const SumMsDef *d = &defs[i];
+		const unsigned char *body = st + d->offset + SEC_HEADER;
+
+		switch (d->kind)
+		{
+			case SUM_MS_PAYWALL:
+				if (d->days > 0)
+					EarlierDay(&day, RingNextDay(body, as_of_day, d->days));
+				if (GetI32(body + R_DAY) != SUM_MS_NO_DAY && GetI32(body + R_DAY) > as_of_day)
+					EarlierDay(&day, (int64_t) as_of_day + 1);
+				break;
+			case SUM_MS_USAGE_DROP:
+				{
+					const unsigned char *r = (d->flags & SUM_MS_ANY_EVENT) ? ring : body;
+
+					/* a day moves from the last week to the four before, then out */
+					EarlierDay(&day, RingNextDay(r, as_of_day, 7));
+					EarlierDay(&day, RingNextDay(r, as_of_day, 35));
+					if (GetI32(r + R_DAY) != SUM_MS_NO_DAY && GetI32(r + R_DAY) > as_of_day)
+						EarlierDay(&day, (int64_t) as_of_day + 1);
+					break;
+				}
+			case SUM_MS_INACTIVITY:
+				{
+					int64_t		l = last;
+					uint64_t	count = sum_le_get64(st + H_EVENTS);
+					uint64_t	need = d->min_count > 0 ? (uint64_t) d->min_count : 1;
+					int64_t		span = (int64_t) d->days * SUM_MS_USECS_PER_DAY;
+
+					if (!(d->flags & SUM_MS_ANY_EVENT))
+					{
+						l = GetI64(body);
+						count = sum_le_get64(body + 8);
+					}
+					if (count >= need && l <= INT64_MAX - span && l + span >= as_of && l + span < ts)
+						ts = l + span;
+					break;
+				}
+			default:
+				/* reached at an event's time: settled once as_of passes the last event */
+				break;
+		}
+	}
+	*next_day = day > INT32_MAX ? INT32_MAX : (int32_t) day;
+	*next_ts = ts;
+}

@@ -54,6 +54,7 @@ PG_FUNCTION_INFO_V1(sum_milestones_combine);
 PG_FUNCTION_INFO_V1(sum_milestones_merge);
 PG_FUNCTION_INFO_V1(sum_milestone_rows);
 PG_FUNCTION_INFO_V1(sum_milestone_usage);
+PG_FUNCTION_INFO_V1(sum_milestone_next_change);
 PG_FUNCTION_INFO_V1(sum_milestone_defs_version);
 PG_FUNCTION_INFO_V1(sum_milestone_state_defs_version);
 PG_FUNCTION_INFO_V1(sum_milestone_state_is_current);
@@ -1009,6 +1010,75 @@ sum_milestone_usage(PG_FUNCTION_ARGS)
 	values[6] = Int32GetDatum((int32) u.active_days_28d);
 	nulls[6] = u.active_days_28d < 0;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/*
+ * LocalDayStart: the first instant of local day `day` in tz, or never later
+ * than it: a day that does not begin at 00:00 (a daylight-saving jump at
+ * midnight) is answered up to a few hours early.  DT_NOEND when out of range.
+ */
+static TimestampTz
+LocalDayStart(pg_tz *tz, int32 day)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+	int			tzoff;
+	int			i;
+	TimestampTz ts;
+
+	memset(&tm, 0, sizeof(tm));
+	if ((int64) day + POSTGRES_EPOCH_JDATE > INT_MAX - 1)
+		return DT_NOEND;
+	j2date(day + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	if (!IS_VALID_JULIAN(tm.tm_year, tm.tm_mon, tm.tm_mday))
+		return DT_NOEND;
+	tzoff = DetermineTimeZoneOffset(&tm, tz);
+	if (tm2timestamp(&tm, 0, &tzoff, &ts) != 0 || !IS_VALID_TIMESTAMP(ts))
+		return DT_NOEND;
+	/* step back while the instant before is already on that day */
+	for (i = 0; i < 4 && ts > MIN_TIMESTAMP + USECS_PER_HOUR; i++)
+	{
+		if (timestamp2tm(ts - 1, &tzoff, &tm, &fsec, NULL, tz) != 0 ||
+			date2j(tm.tm_year, tm.tm_mon, tm.tm_mday) - POSTGRES_EPOCH_JDATE < day)
+			break;
+		ts -= USECS_PER_HOUR;
+	}
+	return ts;
+}
+
+/*
+ * sum_milestone_next_change(state, as_of): the earliest time after which
+ * evaluating the state (sum.milestone_rows, sum.milestone_usage) at a later
+ * as_of may give another answer with no new event: a day with events leaving
+ * a window (at the start of a local day), an inactivity span ending.  NULL
+ * when time alone changes nothing any more.  Conservative: never later than
+ * a change, possibly earlier.  The pipeline re-evaluates a user only once
+ * this time has come.
+ */
+Datum
+sum_milestone_next_change(PG_FUNCTION_ARGS)
+{
+	MsQuery    *q = GetQuery(fcinfo);
+	bytea	   *st = CheckedState(fcinfo, 0);
+	TimestampTz as_of = AsOf(fcinfo, 1);
+	int32		next_day;
+	int64		next_ts;
+	TimestampTz result;
+
+	RequireCurrent(q->cfg, st);
+	sum_ms_next_change(MS_STATE_PAYLOAD(st), q->cfg->defs, q->cfg->ndefs, as_of,
+					   LocalDay(&q->days, as_of), &next_day, &next_ts);
+	result = next_ts == SUM_MS_NO_TS_HIGH ? DT_NOEND : next_ts;
+	if (next_day != SUM_MS_NO_DAY)
+	{
+		TimestampTz day_start = LocalDayStart(q->days.tz, next_day);
+
+		if (day_start < result)
+			result = day_start;
+	}
+	if (result == DT_NOEND)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(result);
 }
 
 /* sum_milestone_defs_version(): the fingerprint of the current definitions */
