@@ -57,6 +57,7 @@ REGRESS = \
 	psl \
 	retention \
 	rollups \
+	rollups_milestone_arrays \
 	security \
 	settings \
 	similarity \

@@ -24,9 +24,12 @@
  *   as_of.
  *
  * Speed comes from memory locality: with 100 k accounts every state is a
- * cache miss, so what a row touches sits in the first 128 bytes of the
- * state (see rollup.h), integer ids keep no text, and the set of milestones
- * is inline.
+ * cache miss, and the states' memory also slows the aggregate's own hash
+ * lookups down, so a state is 128 bytes, all of it what a row touches (see
+ * rollup.h): what the states of one call share (as_of, the dictionary) is
+ * in a scope they point to, integer ids keep no text, the set of
+ * milestones is inline, and what few states need (text ids, names beyond
+ * the dictionary, the history) is in a cold part allocated on first use.
  *
  * A row is a user: the same id in two rows counts twice (exact
  * de-duplication needs memory proportional to the users; the pipeline's
@@ -79,19 +82,106 @@ AddCount64(int64_t *dst, int64_t add)
 	return !__builtin_add_overflow(*dst, add, dst);
 }
 
-static inline bool
-Has(const SumRollupState *s, unsigned flag)
+unsigned
+sum_rollup_flags(const SumRollupState *s)
 {
-	return (s->flags & flag) != 0;
+	unsigned	f = 0;
+
+	if (s->has_first_signup)
+		f |= SUM_ROLLUP_HAS_FIRST_SIGNUP;
+	if (s->has_last_activity)
+		f |= SUM_ROLLUP_HAS_LAST_ACTIVITY;
+	if (s->keep_history)
+		f |= SUM_ROLLUP_KEEP_HISTORY;
+	if (s->champion_activity > 0)
+		f |= SUM_ROLLUP_HAS_CHAMPION;
+	if (s->champion_has_last)
+		f |= SUM_ROLLUP_CHAMPION_HAS_LAST;
+	if (s->cold == NULL || !s->cold->best_is_text)
+		f |= SUM_ROLLUP_BEST_NUMERIC;
+	if (s->cold == NULL || !s->cold->champion_is_text)
+		f |= SUM_ROLLUP_CHAMPION_NUMERIC;
+	if (s->cold != NULL && s->cold->truncated)
+		f |= SUM_ROLLUP_TRUNCATED;
+	if (s->cold != NULL && s->cold->has_history_floor)
+		f |= SUM_ROLLUP_HAS_HISTORY_FLOOR;
+	return f;
 }
 
-static inline void
-SetFlag(SumRollupState *s, unsigned flag, bool on)
+/* sum_rollup_cold: the state's cold part, allocated on first use; NULL on NOMEM */
+SumRollupCold *
+sum_rollup_cold(SumRollupState *s)
 {
-	if (on)
-		s->flags |= flag;
-	else
-		s->flags &= ~flag;
+	if (s->cold == NULL)
+	{
+		s->cold = sum_core_alloc(sizeof(SumRollupCold));
+		if (s->cold != NULL)
+			memset(s->cold, 0, sizeof(SumRollupCold));
+	}
+	return s->cold;
+}
+
+/*
+ * sum_rollup_set_scope: give the state the scope (as_of, names): its own
+ * scope is changed in place when it owns it, else it gets an owned one.
+ */
+SumRollupStatus
+sum_rollup_set_scope(SumRollupState *s, int64_t as_of, SumRollupNames *names)
+{
+	if (s->scope == NULL || !s->scope->owned)
+	{
+		SumRollupScope *scope = sum_core_alloc(sizeof(SumRollupScope));
+
+		if (scope == NULL)
+			return SUM_ROLLUP_NOMEM;
+		scope->owned = true;
+		s->scope = scope;
+	}
+	s->scope->as_of = as_of;
+	s->scope->names = names;
+	return SUM_ROLLUP_OK;
+}
+
+static inline bool
+BestNumeric(const SumRollupState *s)
+{
+	return s->cold == NULL || !s->cold->best_is_text;
+}
+
+static inline bool
+ChampionNumeric(const SumRollupState *s)
+{
+	return s->cold == NULL || !s->cold->champion_is_text;
+}
+
+static inline bool
+HasChampion(const SumRollupState *s)
+{
+	return s->champion_activity > 0;
+}
+
+static inline bool
+Truncated(const SumRollupState *s)
+{
+	return s->cold != NULL && s->cold->truncated;
+}
+
+static inline bool
+HasHistoryFloor(const SumRollupState *s)
+{
+	return s->cold != NULL && s->cold->has_history_floor;
+}
+
+static inline int
+NExtra(const SumRollupState *s)
+{
+	return s->cold != NULL ? s->cold->n_extra : 0;
+}
+
+static inline int
+NHistory(const SumRollupState *s)
+{
+	return s->cold != NULL ? s->cold->n_history : 0;
 }
 
 /* ----------------------------------------------------------------
@@ -190,38 +280,54 @@ StoredId(bool numeric, int64_t num, const SumRollupText *t)
 
 	id.numeric = numeric;
 	id.num = num;
-	id.text = t->data;
-	id.len = t->len;
+	id.text = numeric ? NULL : t->data;
+	id.len = numeric ? 0 : t->len;
 	return id;
 }
 
 static SumRollupId
 BestId(const SumRollupState *s)
 {
-	return StoredId(Has(s, SUM_ROLLUP_BEST_NUMERIC), s->best_num, &s->best_text);
+	bool		numeric = BestNumeric(s);
+
+	return StoredId(numeric, s->best_num, numeric ? NULL : &s->cold->best_text);
 }
 
 static SumRollupId
 ChampionId(const SumRollupState *s)
 {
-	return StoredId(Has(s, SUM_ROLLUP_CHAMPION_NUMERIC), s->champion_num, &s->champion_text);
+	bool		numeric = ChampionNumeric(s);
+
+	return StoredId(numeric, s->champion_num, numeric ? NULL : &s->cold->champion_text);
 }
 
 /*
- * sum_rollup_store_id: keep id in (*numeric flag, *num, *t), reusing t's buffer when it
- * is large enough.
+ * sum_rollup_store_id: keep id as the best contact's (champion's) id: an
+ * integer in best_num (champion_num), a text in the cold part, reusing its
+ * buffer when it is large enough.
  */
 SumRollupStatus
-sum_rollup_store_id(SumRollupState *s, unsigned numeric_flag, int64_t *num,
-					SumRollupText *t, const SumRollupId *id)
+sum_rollup_store_id(SumRollupState *s, bool champion, const SumRollupId *id)
 {
+	int64_t    *num = champion ? &s->champion_num : &s->best_num;
+	SumRollupCold *cold;
+	SumRollupText *t;
+
 	if (id->numeric)
 	{
-		SetFlag(s, numeric_flag, true);
 		*num = id->num;
-		t->len = 0;
+		if (s->cold != NULL)
+		{
+			if (champion)
+				s->cold->champion_is_text = false;
+			else
+				s->cold->best_is_text = false;
+		}
 		return SUM_ROLLUP_OK;
 	}
+	if ((cold = sum_rollup_cold(s)) == NULL)
+		return SUM_ROLLUP_NOMEM;
+	t = champion ? &cold->champion_text : &cold->best_text;
 	if (t->cap < id->len || t->data == NULL)
 	{
 		size_t		cap = id->len < 16 ? 16 : id->len;
@@ -237,9 +343,33 @@ sum_rollup_store_id(SumRollupState *s, unsigned numeric_flag, int64_t *num,
 	if (id->len > 0)
 		memcpy(t->data, id->text, id->len);
 	t->len = (uint16_t) id->len;
-	SetFlag(s, numeric_flag, false);
+	if (champion)
+		cold->champion_is_text = true;
+	else
+		cold->best_is_text = true;
 	*num = 0;
 	return SUM_ROLLUP_OK;
+}
+
+/* FormatInt64: the decimal form of v in buf (21 bytes), not terminated */
+static size_t
+FormatInt64(int64_t v, char *buf)
+{
+	char		tmp[20];
+	uint64_t	u = v < 0 ? -(uint64_t) v : (uint64_t) v;
+	size_t		n = 0,
+				len = 0;
+
+	do
+	{
+		tmp[n++] = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[len++] = '-';
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	return len;
 }
 
 static const char *
@@ -247,7 +377,7 @@ IdText(bool numeric, int64_t num, const SumRollupText *t, char *buf, size_t *len
 {
 	if (numeric)
 	{
-		*len = (size_t) snprintf(buf, 21, "%lld", (long long) num);
+		*len = FormatInt64(num, buf);
 		return buf;
 	}
 	*len = t->len;
@@ -257,15 +387,19 @@ IdText(bool numeric, int64_t num, const SumRollupText *t, char *buf, size_t *len
 const char *
 sum_rollup_best_id(const SumRollupState *state, char *buf, size_t *len)
 {
-	return IdText(Has(state, SUM_ROLLUP_BEST_NUMERIC), state->best_num,
-				  &state->best_text, buf, len);
+	bool		numeric = BestNumeric(state);
+
+	return IdText(numeric, state->best_num, numeric ? NULL : &state->cold->best_text,
+				  buf, len);
 }
 
 const char *
 sum_rollup_champion_id(const SumRollupState *state, char *buf, size_t *len)
 {
-	return IdText(Has(state, SUM_ROLLUP_CHAMPION_NUMERIC), state->champion_num,
-				  &state->champion_text, buf, len);
+	bool		numeric = ChampionNumeric(state);
+
+	return IdText(numeric, state->champion_num,
+				  numeric ? NULL : &state->cold->champion_text, buf, len);
 }
 
 /* ----------------------------------------------------------------
@@ -341,8 +475,7 @@ StateBest(const SumRollupState *s)
 static ChampionKey
 StateChampion(const SumRollupState *s)
 {
-	ChampionKey k = {s->champion_activity, Has(s, SUM_ROLLUP_CHAMPION_HAS_LAST),
-	s->champion_last};
+	ChampionKey k = {s->champion_activity, s->champion_has_last, s->champion_last};
 
 	return k;
 }
@@ -351,27 +484,26 @@ StateChampion(const SumRollupState *s)
 static SumRollupStatus
 SetBest(SumRollupState *s, const BestKey *k, const SumRollupId *id)
 {
-	SumRollupStatus st = sum_rollup_store_id(s, SUM_ROLLUP_BEST_NUMERIC, &s->best_num, &s->best_text, id);
+	SumRollupStatus st = sum_rollup_store_id(s, false, id);
 
 	if (st != SUM_ROLLUP_OK)
 		return st;
-	s->best_role = (uint8_t) k->role;
-	s->best_seniority = (uint8_t) k->seniority;
-	s->best_function = (uint8_t) k->function;
+	s->best_role = (unsigned) k->role;
+	s->best_seniority = (unsigned) k->seniority;
+	s->best_function = (unsigned) k->function;
 	s->best_activity = k->activity;
 	return SUM_ROLLUP_OK;
 }
 
+/* SetChampion: the state's champion becomes (k, id); k->activity > 0 */
 static SumRollupStatus
 SetChampion(SumRollupState *s, const ChampionKey *k, const SumRollupId *id)
 {
-	SumRollupStatus st = sum_rollup_store_id(s, SUM_ROLLUP_CHAMPION_NUMERIC, &s->champion_num,
-								 &s->champion_text, id);
+	SumRollupStatus st = sum_rollup_store_id(s, true, id);
 
 	if (st != SUM_ROLLUP_OK)
 		return st;
-	SetFlag(s, SUM_ROLLUP_HAS_CHAMPION, true);
-	SetFlag(s, SUM_ROLLUP_CHAMPION_HAS_LAST, k->has_last);
+	s->champion_has_last = k->has_last;
 	s->champion_activity = k->activity;
 	s->champion_last = k->has_last ? k->last : 0;
 	return SUM_ROLLUP_OK;
@@ -442,11 +574,16 @@ DictFind(SumRollupNames *d, const char *name, size_t len)
  * smallest SUM_ROLLUP_MAX_MILESTONES names.
  */
 static SumRollupStatus
-AddExtra(SumRollupState *state, const char *name, size_t len)
+AddExtra(SumRollupState *s, const char *name, size_t len)
 {
+	SumRollupCold *state = sum_rollup_cold(s);
 	int			lo = 0,
-				hi = state->n_extra;
+				hi;
 	char	   *slot;
+
+	if (state == NULL)
+		return SUM_ROLLUP_NOMEM;
+	hi = state->n_extra;
 
 	while (lo < hi)
 	{
@@ -464,7 +601,7 @@ AddExtra(SumRollupState *state, const char *name, size_t len)
 	if (state->n_extra == SUM_ROLLUP_MAX_MILESTONES)
 	{
 		/* keep the smallest names: drop the new one or the largest one */
-		state->flags |= SUM_ROLLUP_TRUNCATED;
+		state->truncated = true;
 		if (lo == SUM_ROLLUP_MAX_MILESTONES)
 			return SUM_ROLLUP_OK;
 		slot = state->extra[SUM_ROLLUP_MAX_MILESTONES - 1];
@@ -521,8 +658,9 @@ AddExtra(SumRollupState *state, const char *name, size_t len)
 
 SumRollupStatus
 sum_rollup_add_milestone_in(SumRollupState *state, SumRollupNames *names,
-							const char *name, size_t len)
+							const char *name, size_t len, int *index)
 {
+	*index = SUM_ROLLUP_NAME_IGNORED;
 	if (len == 0)
 		return SUM_ROLLUP_OK;
 	if (len > SUM_ROLLUP_MAX_MILESTONE_LEN)
@@ -536,16 +674,20 @@ sum_rollup_add_milestone_in(SumRollupState *state, SumRollupNames *names,
 		if (idx >= 0)
 		{
 			state->milestone_bits |= UINT64_C(1) << idx;
+			*index = idx;
 			return SUM_ROLLUP_OK;
 		}
 	}
+	*index = SUM_ROLLUP_NAME_LISTED;
 	return AddExtra(state, name, len);
 }
 
 SumRollupStatus
 sum_rollup_add_milestone(SumRollupState *state, const char *name, size_t len)
 {
-	return sum_rollup_add_milestone_in(state, state->names, name, len);
+	int			index;
+
+	return sum_rollup_add_milestone_in(state, state->scope->names, name, len, &index);
 }
 
 int
@@ -558,17 +700,17 @@ sum_rollup_milestones(const SumRollupState *state, const char **names,
 				i,
 				j;
 
-	if (state->names != NULL)
-		for (i = 0; i < state->names->n; i++)
+	if (state->scope->names != NULL)
+		for (i = 0; i < state->scope->names->n; i++)
 			if (state->milestone_bits & (UINT64_C(1) << i))
 			{
-				all[n] = state->names->name[i];
-				all_len[n++] = state->names->len[i];
+				all[n] = state->scope->names->name[i];
+				all_len[n++] = state->scope->names->len[i];
 			}
-	for (i = 0; i < state->n_extra; i++)
+	for (i = 0; i < NExtra(state); i++)
 	{
-		all[n] = state->extra[i];
-		all_len[n++] = state->extra_len[i];
+		all[n] = state->cold->extra[i];
+		all_len[n++] = state->cold->extra_len[i];
 	}
 	/* insertion sort: at most 96 names */
 	for (i = 1; i < n; i++)
@@ -584,7 +726,7 @@ sum_rollup_milestones(const SumRollupState *state, const char **names,
 		all[j] = p;
 		all_len[j] = l;
 	}
-	*truncated = Has(state, SUM_ROLLUP_TRUNCATED) || n > SUM_ROLLUP_MAX_MILESTONES;
+	*truncated = Truncated(state) || n > SUM_ROLLUP_MAX_MILESTONES;
 	if (n > SUM_ROLLUP_MAX_MILESTONES)
 		n = SUM_ROLLUP_MAX_MILESTONES;
 	for (i = 0; i < n; i++)
@@ -600,7 +742,7 @@ sum_rollup_milestones(const SumRollupState *state, const char **names,
  * ---------------------------------------------------------------- */
 
 static SumRollupStatus
-GrowHistory(SumRollupState *state)
+GrowHistory(SumRollupCold *state)
 {
 	int			cap = state->cap_history == 0 ? 4 : state->cap_history * 2;
 	SumRollupBucket *h;
@@ -620,11 +762,11 @@ GrowHistory(SumRollupState *state)
 }
 
 static void
-RaiseFloor(SumRollupState *state, int64_t hour)
+RaiseFloor(SumRollupCold *state, int64_t hour)
 {
-	if (!Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) || state->history_floor < hour)
+	if (!state->has_history_floor || state->history_floor < hour)
 	{
-		state->flags |= SUM_ROLLUP_HAS_HISTORY_FLOOR;
+		state->has_history_floor = true;
 		state->history_floor = hour;
 	}
 }
@@ -635,16 +777,20 @@ RaiseFloor(SumRollupState *state, int64_t hour)
  * the newest SUM_ROLLUP_MAX_HISTORY hours of the union whatever the order.
  */
 static SumRollupStatus
-AddHistory(SumRollupState *state, int64_t hour, int64_t users)
+AddHistory(SumRollupState *s, int64_t hour, int64_t users)
 {
+	SumRollupCold *state;
 	int			lo = 0,
-				hi = state->n_history;
+				hi;
 	SumRollupStatus st;
 
-	if (hour < sum_rollup_history_floor_hour(state->as_of))
+	if (hour < sum_rollup_history_floor_hour(s->scope->as_of))
 		return SUM_ROLLUP_OK;
-	if (Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) && hour <= state->history_floor)
+	if (HasHistoryFloor(s) && hour <= s->cold->history_floor)
 		return SUM_ROLLUP_OK;
+	if ((state = sum_rollup_cold(s)) == NULL)
+		return SUM_ROLLUP_NOMEM;
+	hi = state->n_history;
 
 	while (lo < hi)
 	{
@@ -691,11 +837,14 @@ AddHistory(SumRollupState *state, int64_t hour, int64_t users)
 
 /* PruneHistory: drop buckets no as_of at or after state->as_of can use */
 static void
-PruneHistory(SumRollupState *state)
+PruneHistory(SumRollupState *s)
 {
-	int64_t		floor = sum_rollup_history_floor_hour(state->as_of);
+	int64_t		floor = sum_rollup_history_floor_hour(s->scope->as_of);
+	SumRollupCold *state = s->cold;
 	int			i = 0;
 
+	if (state == NULL)
+		return;
 	while (i < state->n_history && state->history[i].hour < floor)
 		i++;
 	if (i > 0)
@@ -717,12 +866,12 @@ HistoryCount(const SumRollupState *state, int64_t since, int64_t *count)
 	int64_t		n = 0;
 	int			i;
 
-	if (Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR) && hour <= state->history_floor)
+	if (HasHistoryFloor(state) && hour <= state->cold->history_floor)
 		return SUM_ROLLUP_HISTORY_LOST;
-	if (hour < sum_rollup_history_floor_hour(state->as_of))
+	if (hour < sum_rollup_history_floor_hour(state->scope->as_of))
 		return SUM_ROLLUP_AS_OF_EARLIER;
-	for (i = state->n_history - 1; i >= 0 && state->history[i].hour >= hour; i--)
-		n += state->history[i].users;	/* bounded by users: no overflow */
+	for (i = NHistory(state) - 1; i >= 0 && state->cold->history[i].hour >= hour; i--)
+		n += state->cold->history[i].users; /* bounded by users: no overflow */
 	*count = n;
 	return SUM_ROLLUP_OK;
 }
@@ -750,9 +899,25 @@ sum_rollup_init(SumRollupState *state, const SumRollupRow *row,
 	if (st != SUM_ROLLUP_OK)
 		return st;
 	memset(state, 0, sizeof(*state));
-	state->as_of = row->as_of;
-	state->names = names;
-	SetFlag(state, SUM_ROLLUP_KEEP_HISTORY, keep_history);
+	if ((st = sum_rollup_set_scope(state, row->as_of, names)) != SUM_ROLLUP_OK)
+		return st;
+	state->keep_history = keep_history;
+	return sum_rollup_add(state, row);
+}
+
+SumRollupStatus
+sum_rollup_init_scoped(SumRollupState *state, const SumRollupRow *row,
+					   SumRollupScope *scope, bool keep_history)
+{
+	SumRollupStatus st = CheckRow(row);
+
+	if (st != SUM_ROLLUP_OK)
+		return st;
+	if (scope->owned || scope->as_of != row->as_of)
+		return SUM_ROLLUP_AS_OF_MISMATCH;	/* the caller's mistake */
+	memset(state, 0, sizeof(*state));
+	state->scope = scope;
+	state->keep_history = keep_history;
 	return sum_rollup_add(state, row);
 }
 
@@ -768,7 +933,7 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 	st = CheckRow(row);
 	if (st != SUM_ROLLUP_OK)
 		return st;
-	if (row->as_of != state->as_of)
+	if (row->as_of != state->scope->as_of)
 		return SUM_ROLLUP_AS_OF_MISMATCH;
 	if (row->function < 0 || row->function >= SUM_ROLLUP_N_FUNCTIONS ||
 		row->seniority < 0 || row->seniority >= SUM_ROLLUP_N_SENIORITIES ||
@@ -786,14 +951,15 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 
 	if (row->has_last)
 	{
-		if (row->last >= state->as_of - 7 * SUM_ROLLUP_USEC_PER_DAY)
+		/* row->as_of is the state's */
+		if (row->last >= row->as_of - 7 * SUM_ROLLUP_USEC_PER_DAY)
 			state->active_7d++;
-		if (row->last >= state->as_of - 30 * SUM_ROLLUP_USEC_PER_DAY)
+		if (row->last >= row->as_of - 30 * SUM_ROLLUP_USEC_PER_DAY)
 			state->active_30d++;
-		if (!Has(state, SUM_ROLLUP_HAS_LAST_ACTIVITY) || row->last > state->last_activity)
+		if (!state->has_last_activity || row->last > state->last_activity)
 			state->last_activity = row->last;
-		state->flags |= SUM_ROLLUP_HAS_LAST_ACTIVITY;
-		if (Has(state, SUM_ROLLUP_KEEP_HISTORY))
+		state->has_last_activity = true;
+		if (state->keep_history)
 		{
 			st = AddHistory(state, FloorDiv(row->last, SUM_ROLLUP_USEC_PER_HOUR), 1);
 			if (st != SUM_ROLLUP_OK)
@@ -802,9 +968,9 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 	}
 	if (row->has_signup)
 	{
-		if (!Has(state, SUM_ROLLUP_HAS_FIRST_SIGNUP) || row->signup < state->first_signup)
+		if (!state->has_first_signup || row->signup < state->first_signup)
 			state->first_signup = row->signup;
-		state->flags |= SUM_ROLLUP_HAS_FIRST_SIGNUP;
+		state->has_first_signup = true;
 	}
 	if (row->role == SUM_ROLLUP_ROLE_DECISION_MAKER)
 		state->decision_makers++;
@@ -813,9 +979,9 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 	if (row->stage >= 0)
 		state->stage_users[row->stage]++;
 	if (row->function > 0)
-		state->functions |= UINT32_C(1) << row->function;
-	if (row->seniority > state->top_seniority)
-		state->top_seniority = (uint8_t) row->seniority;
+		state->function_bits |= 1U << (row->function - 1);
+	if (row->seniority > (int) state->top_seniority)
+		state->top_seniority = (unsigned) row->seniority;
 
 	/* best contact: the first row of a state is it */
 	bk.role = row->role;
@@ -850,7 +1016,7 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
 	{
 		ChampionKey ck = {row->activity, row->has_last, row->has_last ? row->last : 0};
 
-		if (!Has(state, SUM_ROLLUP_HAS_CHAMPION))
+		if (!HasChampion(state))
 			c = 1;
 		else
 		{
@@ -880,15 +1046,20 @@ sum_rollup_add(SumRollupState *state, const SumRollupRow *row)
  * ---------------------------------------------------------------- */
 
 static void
-DropHistory(SumRollupState *state)
+DropHistory(SumRollupState *s)
 {
+	SumRollupCold *state = s->cold;
+
+	s->keep_history = false;
+	if (state == NULL)
+		return;
 	if (state->history)
 		sum_core_free(state->history);
 	state->history = NULL;
 	state->n_history = 0;
 	state->cap_history = 0;
 	state->history_floor = 0;
-	state->flags &= ~(SUM_ROLLUP_HAS_HISTORY_FLOOR | SUM_ROLLUP_KEEP_HISTORY);
+	state->has_history_floor = false;
 }
 
 SumRollupStatus
@@ -899,20 +1070,22 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 				a30 = 0;
 	int			i;
 
-	if (dst->as_of != src->as_of)
+	if (dst->scope->as_of != src->scope->as_of)
 	{
 		int64_t		o7,
 					o30;
 
 		if (!rebase)
 			return SUM_ROLLUP_AS_OF_MISMATCH;
-		if (src->as_of > dst->as_of)
+		if (src->scope->as_of > dst->scope->as_of)
 		{
 			/* dst's windows move forward to src's as_of */
-			st = sum_rollup_active_at(dst, src->as_of, &o7, &o30);
+			st = sum_rollup_active_at(dst, src->scope->as_of, &o7, &o30);
 			if (st != SUM_ROLLUP_OK)
 				return st;
-			dst->as_of = src->as_of;
+			st = sum_rollup_set_scope(dst, src->scope->as_of, dst->scope->names);
+			if (st != SUM_ROLLUP_OK)
+				return st;
 			dst->active_7d = (int32_t) o7;
 			dst->active_30d = (int32_t) o30;
 			PruneHistory(dst);
@@ -921,7 +1094,7 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 		}
 		else
 		{
-			st = sum_rollup_active_at(src, dst->as_of, &a7, &a30);
+			st = sum_rollup_active_at(src, dst->scope->as_of, &a7, &a30);
 			if (st != SUM_ROLLUP_OK)
 				return st;
 		}
@@ -942,20 +1115,20 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
 		if (!AddCount(&dst->stage_users[i], src->stage_users[i]))
 			return SUM_ROLLUP_OVERFLOW;
-	dst->functions |= src->functions;
+	dst->function_bits |= src->function_bits;
 	if (src->top_seniority > dst->top_seniority)
 		dst->top_seniority = src->top_seniority;
-	if (Has(src, SUM_ROLLUP_HAS_FIRST_SIGNUP) &&
-		(!Has(dst, SUM_ROLLUP_HAS_FIRST_SIGNUP) || src->first_signup < dst->first_signup))
+	if (src->has_first_signup &&
+		(!dst->has_first_signup || src->first_signup < dst->first_signup))
 	{
 		dst->first_signup = src->first_signup;
-		dst->flags |= SUM_ROLLUP_HAS_FIRST_SIGNUP;
+		dst->has_first_signup = true;
 	}
-	if (Has(src, SUM_ROLLUP_HAS_LAST_ACTIVITY) &&
-		(!Has(dst, SUM_ROLLUP_HAS_LAST_ACTIVITY) || src->last_activity > dst->last_activity))
+	if (src->has_last_activity &&
+		(!dst->has_last_activity || src->last_activity > dst->last_activity))
 	{
 		dst->last_activity = src->last_activity;
-		dst->flags |= SUM_ROLLUP_HAS_LAST_ACTIVITY;
+		dst->has_last_activity = true;
 	}
 
 	{
@@ -970,13 +1143,13 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 		if (c > 0 && (st = SetBest(dst, &sk, &sid)) != SUM_ROLLUP_OK)
 			return st;
 	}
-	if (Has(src, SUM_ROLLUP_HAS_CHAMPION))
+	if (HasChampion(src))
 	{
 		ChampionKey sk = StateChampion(src),
 					dk = StateChampion(dst);
 		SumRollupId sid = ChampionId(src),
 					did = ChampionId(dst);
-		int			c = Has(dst, SUM_ROLLUP_HAS_CHAMPION) ? ChampionKeyCmp(&sk, &dk) : 1;
+		int			c = HasChampion(dst) ? ChampionKeyCmp(&sk, &dk) : 1;
 
 		if (c == 0)
 			c = -sum_rollup_id_cmp(&sid, &did);
@@ -985,51 +1158,62 @@ sum_rollup_merge(SumRollupState *dst, const SumRollupState *src, bool rebase)
 	}
 
 	/* milestones: the same dictionary merges bit sets, another goes by name */
-	if (src->names != NULL && src->names == dst->names)
-		dst->milestone_bits |= src->milestone_bits;
-	else if (src->names != NULL)
 	{
-		for (i = 0; i < src->names->n; i++)
-			if (src->milestone_bits & (UINT64_C(1) << i))
-			{
-				st = sum_rollup_add_milestone(dst, src->names->name[i], src->names->len[i]);
-				if (st != SUM_ROLLUP_OK)
-					return st;
-			}
+		SumRollupNames *snames = src->scope->names;
+
+		if (snames != NULL && snames == dst->scope->names)
+			dst->milestone_bits |= src->milestone_bits;
+		else if (snames != NULL)
+		{
+			for (i = 0; i < snames->n; i++)
+				if (src->milestone_bits & (UINT64_C(1) << i))
+				{
+					st = sum_rollup_add_milestone(dst, snames->name[i], snames->len[i]);
+					if (st != SUM_ROLLUP_OK)
+						return st;
+				}
+		}
 	}
-	for (i = 0; i < src->n_extra; i++)
+	for (i = 0; i < NExtra(src); i++)
 	{
-		st = sum_rollup_add_milestone(dst, src->extra[i], src->extra_len[i]);
+		st = sum_rollup_add_milestone(dst, src->cold->extra[i], src->cold->extra_len[i]);
 		if (st != SUM_ROLLUP_OK)
 			return st;
 	}
-	if (Has(src, SUM_ROLLUP_TRUNCATED))
-		dst->flags |= SUM_ROLLUP_TRUNCATED;
+	if (Truncated(src))
+	{
+		if (sum_rollup_cold(dst) == NULL)
+			return SUM_ROLLUP_NOMEM;
+		dst->cold->truncated = true;
+	}
 
 	/* history: kept only when both parts kept it */
-	if (!Has(src, SUM_ROLLUP_KEEP_HISTORY) || !Has(dst, SUM_ROLLUP_KEEP_HISTORY))
+	if (!src->keep_history || !dst->keep_history)
 	{
 		DropHistory(dst);
 		return SUM_ROLLUP_OK;
 	}
-	if (Has(src, SUM_ROLLUP_HAS_HISTORY_FLOOR))
+	if (HasHistoryFloor(src))
 	{
 		/* dst's buckets at or below it cannot be kept either */
+		SumRollupCold *d = sum_rollup_cold(dst);
 		int			j = 0;
 
-		RaiseFloor(dst, src->history_floor);
-		while (j < dst->n_history && dst->history[j].hour <= dst->history_floor)
+		if (d == NULL)
+			return SUM_ROLLUP_NOMEM;
+		RaiseFloor(d, src->cold->history_floor);
+		while (j < d->n_history && d->history[j].hour <= d->history_floor)
 			j++;
 		if (j > 0)
 		{
-			memmove(dst->history, dst->history + j,
-					sizeof(SumRollupBucket) * (dst->n_history - j));
-			dst->n_history -= j;
+			memmove(d->history, d->history + j,
+					sizeof(SumRollupBucket) * (d->n_history - j));
+			d->n_history -= j;
 		}
 	}
-	for (i = 0; i < src->n_history; i++)
+	for (i = 0; i < NHistory(src); i++)
 	{
-		st = AddHistory(dst, src->history[i].hour, src->history[i].users);
+		st = AddHistory(dst, src->cold->history[i].hour, src->cold->history[i].users);
 		if (st != SUM_ROLLUP_OK)
 			return st;
 	}
@@ -1040,43 +1224,52 @@ SumRollupStatus
 sum_rollup_copy(SumRollupState *dst, const SumRollupState *src)
 {
 	SumRollupStatus st = SUM_ROLLUP_OK;
+	const SumRollupCold *sc = src->cold;
+	SumRollupCold *dc;
 	SumRollupId id;
 	int			i;
 
 	*dst = *src;
-	memset(&dst->best_text, 0, sizeof(dst->best_text));
-	memset(&dst->champion_text, 0, sizeof(dst->champion_text));
-	dst->extra = NULL;
-	dst->extra_len = NULL;
-	dst->n_extra = 0;
-	dst->cap_extra = 0;
-	dst->history = NULL;
-	dst->n_history = 0;
-	dst->cap_history = 0;
-
-	id = BestId(src);
-	if ((st = sum_rollup_store_id(dst, SUM_ROLLUP_BEST_NUMERIC, &dst->best_num, &dst->best_text, &id)) != SUM_ROLLUP_OK)
-		goto fail;
-	if (Has(src, SUM_ROLLUP_HAS_CHAMPION))
+	dst->cold = NULL;
+	if (src->scope->owned)
 	{
-		id = ChampionId(src);
-		if ((st = sum_rollup_store_id(dst, SUM_ROLLUP_CHAMPION_NUMERIC, &dst->champion_num,
-						  &dst->champion_text, &id)) != SUM_ROLLUP_OK)
+		dst->scope = NULL;
+		if ((st = sum_rollup_set_scope(dst, src->scope->as_of, src->scope->names)) != SUM_ROLLUP_OK)
 			goto fail;
 	}
-	for (i = 0; i < src->n_extra; i++)
-		if ((st = AddExtra(dst, src->extra[i], src->extra_len[i])) != SUM_ROLLUP_OK)
-			goto fail;
-	if (src->n_history > 0)
+	if (sc == NULL)
+		return SUM_ROLLUP_OK;
+
+	id = BestId(src);
+	if ((st = sum_rollup_store_id(dst, false, &id)) != SUM_ROLLUP_OK)
+		goto fail;
+	if (HasChampion(src))
 	{
-		dst->history = sum_core_alloc(sizeof(SumRollupBucket) * src->n_history);
-		if (dst->history == NULL)
+		id = ChampionId(src);
+		if ((st = sum_rollup_store_id(dst, true, &id)) != SUM_ROLLUP_OK)
+			goto fail;
+	}
+	for (i = 0; i < sc->n_extra; i++)
+		if ((st = AddExtra(dst, sc->extra[i], sc->extra_len[i])) != SUM_ROLLUP_OK)
+			goto fail;
+	if ((dc = sum_rollup_cold(dst)) == NULL)
+	{
+		st = SUM_ROLLUP_NOMEM;
+		goto fail;
+	}
+	dc->truncated = sc->truncated;
+	dc->has_history_floor = sc->has_history_floor;
+	dc->history_floor = sc->history_floor;
+	if (sc->n_history > 0)
+	{
+		dc->history = sum_core_alloc(sizeof(SumRollupBucket) * sc->n_history);
+		if (dc->history == NULL)
 		{
 			st = SUM_ROLLUP_NOMEM;
 			goto fail;
 		}
-		memcpy(dst->history, src->history, sizeof(SumRollupBucket) * src->n_history);
-		dst->n_history = dst->cap_history = src->n_history;
+		memcpy(dc->history, sc->history, sizeof(SumRollupBucket) * sc->n_history);
+		dc->n_history = dc->cap_history = sc->n_history;
 	}
 	return SUM_ROLLUP_OK;
 
@@ -1091,15 +1284,15 @@ sum_rollup_active_at(const SumRollupState *state, int64_t as_of,
 {
 	SumRollupStatus st;
 
-	if (as_of == state->as_of)
+	if (as_of == state->scope->as_of)
 	{
 		*active_7d = state->active_7d;
 		*active_30d = state->active_30d;
 		return SUM_ROLLUP_OK;
 	}
-	if (as_of < state->as_of)
+	if (as_of < state->scope->as_of)
 		return SUM_ROLLUP_AS_OF_EARLIER;
-	if (!Has(state, SUM_ROLLUP_KEEP_HISTORY))
+	if (!state->keep_history)
 		return SUM_ROLLUP_HISTORY_LOST;
 	st = HistoryCount(state, as_of - 7 * SUM_ROLLUP_USEC_PER_DAY, active_7d);
 	if (st == SUM_ROLLUP_OK)
@@ -1121,20 +1314,27 @@ sum_rollup_stage(const SumRollupState *state)
 void
 sum_rollup_free(SumRollupState *state)
 {
+	SumRollupCold *cold = state->cold;
 	int			i;
 
-	if (state->best_text.data)
-		sum_core_free(state->best_text.data);
-	if (state->champion_text.data)
-		sum_core_free(state->champion_text.data);
-	for (i = 0; i < state->n_extra; i++)
-		sum_core_free(state->extra[i]);
-	if (state->extra)
-		sum_core_free(state->extra);
-	if (state->extra_len)
-		sum_core_free(state->extra_len);
-	if (state->history)
-		sum_core_free(state->history);
+	if (cold != NULL)
+	{
+		if (cold->best_text.data)
+			sum_core_free(cold->best_text.data);
+		if (cold->champion_text.data)
+			sum_core_free(cold->champion_text.data);
+		for (i = 0; i < cold->n_extra; i++)
+			sum_core_free(cold->extra[i]);
+		if (cold->extra)
+			sum_core_free(cold->extra);
+		if (cold->extra_len)
+			sum_core_free(cold->extra_len);
+		if (cold->history)
+			sum_core_free(cold->history);
+		sum_core_free(cold);
+	}
+	if (state->scope != NULL && state->scope->owned)
+		sum_core_free(state->scope);
 	memset(state, 0, sizeof(*state));
 }
 

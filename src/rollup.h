@@ -103,7 +103,7 @@ typedef struct SumRollupNames
 	int8_t		slot[SUM_ROLLUP_DICT_SLOTS];	/* name index + 1, 0 = empty */
 } SumRollupNames;
 
-/* SumRollupState.flags */
+/* Flags of a state, as sum_rollup_flags() reports them */
 #define SUM_ROLLUP_HAS_FIRST_SIGNUP		0x0001
 #define SUM_ROLLUP_HAS_LAST_ACTIVITY	0x0002
 #define SUM_ROLLUP_KEEP_HISTORY			0x0004	/* history is maintained */
@@ -115,48 +115,31 @@ typedef struct SumRollupNames
 #define SUM_ROLLUP_HAS_HISTORY_FLOOR	0x0100
 
 /*
- * The state of one account.  Every field is order-insensitive: counts add,
- * extremes compare with a total order, sets are unions, so any split of
- * the rows merges to the same state.
- *
- * With many accounts every state is a cache miss, so all that a row reads
- * or writes fits in the first 128 bytes (the glue aligns states to 128, so
- * they are one prefetchable pair of cache lines); text ids, the milestone
- * overflow list and the history are elsewhere.  Counts are int32 in memory
- * (an account has fewer than 2^31 users; more is an overflow error) and
- * int64 in the binary format.  All memory the state points to comes from
- * sum_core_alloc, except the dictionary; sum_rollup_free releases it.
+ * What the states of one aggregate call share: the as_of that anchors their
+ * windows and the milestone dictionary.  A scope is never changed while
+ * states share it; a state that needs another (a merge moving it to a later
+ * as_of) gets a scope of its own, which is "owned": allocated with
+ * sum_core_alloc for that state alone and freed with it.
  */
-typedef struct SumRollupState
+typedef struct SumRollupScope
 {
-	/* hot: 128 bytes */
 	int64_t		as_of;			/* reference time of the activity windows */
-	int64_t		activity_total; /* sum of recent activity counts */
-	int64_t		first_signup;
-	int64_t		last_activity;
-	uint64_t	milestone_bits; /* bit n: names->name[n] was reached */
-	int64_t		best_activity;	/* best contact: recent activity */
-	int64_t		best_num;		/* best contact id, when numeric */
-	int64_t		champion_activity;
-	int64_t		champion_last;
-	int64_t		champion_num;
-	int32_t		users;			/* rows added (a state has at least one) */
-	int32_t		active_7d;		/* last activity >= as_of - 7 days */
-	int32_t		active_30d;		/* last activity >= as_of - 30 days */
-	int32_t		decision_makers;
-	int32_t		influencers;
-	int32_t		stage_users[SUM_ROLLUP_N_STAGES];
-	uint32_t	functions;		/* bit n: sum.job_function position n */
-	uint8_t		top_seniority;
-	uint8_t		best_role;		/* best contact: sum.buying_role position */
-	uint8_t		best_seniority;
-	uint8_t		best_function;
-	uint16_t	flags;			/* SUM_ROLLUP_* */
-
-	/* cold */
-	SumRollupText best_text;	/* best contact id, when not numeric */
-	SumRollupText champion_text;
 	SumRollupNames *names;		/* the query's dictionary, or NULL */
+	bool		owned;
+} SumRollupScope;
+
+/*
+ * The parts of a state that few states need: text ids, milestone names
+ * beyond the dictionary, the activity history.  Allocated on first use.
+ */
+typedef struct SumRollupCold
+{
+	SumRollupText best_text;	/* best contact id, when best_is_text */
+	SumRollupText champion_text;	/* champion id, when champion_is_text */
+	bool		best_is_text;
+	bool		champion_is_text;
+	bool		truncated;		/* milestone names were left out */
+	bool		has_history_floor;
 	int			n_extra;		/* milestone names outside the dictionary: */
 	int			cap_extra;		/* sorted, distinct, capped */
 	char	  **extra;			/* each MAX_MILESTONE_LEN bytes */
@@ -172,7 +155,72 @@ typedef struct SumRollupState
 	int			cap_history;
 	int64_t		history_floor;
 	SumRollupBucket *history;
+} SumRollupCold;
+
+/*
+ * The state of one account.  Every field is order-insensitive: counts add,
+ * extremes compare with a total order, sets are unions, so any split of
+ * the rows merges to the same state.
+ *
+ * With many accounts every state is a cache miss, and the states' memory
+ * slows the aggregate's own hash lookups down, so a state is 128 bytes,
+ * all of it what a row reads or writes: one 128-byte palloc chunk next to
+ * the group's hash table entry (see AllocState in rollup_sql.c).  What
+ * every state of a call shares is in the scope; text ids, the milestone
+ * overflow list and the history are in the cold part, which states with
+ * integer ids and no history never allocate.  Counts are int32 in memory
+ * (an account has fewer than 2^31 users; more is an overflow error) and
+ * int64 in the binary format.  All memory the state points to comes from
+ * sum_core_alloc, except the dictionary and a scope that is not owned;
+ * sum_rollup_free releases it.  A state has a champion exactly when
+ * champion_activity > 0.
+ */
+typedef struct SumRollupState
+{
+	SumRollupScope *scope;		/* as_of and dictionary; NULL before init */
+	SumRollupCold *cold;		/* NULL until needed */
+	int64_t		activity_total; /* sum of recent activity counts */
+	int64_t		first_signup;
+	int64_t		last_activity;
+	uint64_t	milestone_bits; /* bit n: names->name[n] was reached */
+	int64_t		best_activity;	/* best contact: recent activity */
+	int64_t		best_num;		/* best contact id, when numeric */
+	int64_t		champion_activity;	/* 0: no champion */
+	int64_t		champion_last;
+	int64_t		champion_num;
+	int32_t		users;			/* rows added (a state has at least one) */
+	int32_t		active_7d;		/* last activity >= as_of - 7 days */
+	int32_t		active_30d;		/* last activity >= as_of - 30 days */
+	int32_t		decision_makers;
+	int32_t		influencers;
+	int32_t		stage_users[SUM_ROLLUP_N_STAGES];
+	unsigned int function_bits:14;	/* bit n - 1: sum.job_function position n */
+	unsigned int top_seniority:4;
+	unsigned int best_seniority:4;
+	unsigned int best_function:4;
+	unsigned int best_role:2;	/* best contact: sum.buying_role position */
+	unsigned int has_first_signup:1;
+	unsigned int has_last_activity:1;
+	unsigned int champion_has_last:1;
+	unsigned int keep_history:1;	/* history is maintained */
 } SumRollupState;
+
+/* sum_rollup_functions: the set of functions, bit n for position n */
+static inline uint32_t
+sum_rollup_functions(const SumRollupState *state)
+{
+	return (uint32_t) state->function_bits << 1;
+}
+
+/* sum_rollup_flags: the SUM_ROLLUP_* flags that hold for state */
+extern unsigned sum_rollup_flags(const SumRollupState *state);
+
+/* sum_rollup_as_of: the as_of of an initialized state */
+static inline int64_t
+sum_rollup_as_of(const SumRollupState *state)
+{
+	return state->scope->as_of;
+}
 
 /* One user row, as the glue hands it over */
 typedef struct SumRollupRow
@@ -206,6 +254,16 @@ extern SumRollupStatus sum_rollup_init(SumRollupState *state,
 									   SumRollupNames *names,
 									   bool keep_history);
 
+/*
+ * sum_rollup_init_scoped: the same with a scope the caller owns and keeps
+ * alive as long as the state (its as_of must be row->as_of, and it must
+ * not be owned), so that many states share it.
+ */
+extern SumRollupStatus sum_rollup_init_scoped(SumRollupState *state,
+											  const SumRollupRow *row,
+											  SumRollupScope *scope,
+											  bool keep_history);
+
 /* sum_rollup_add: add row to a state made by init, merge or decode */
 extern SumRollupStatus sum_rollup_add(SumRollupState *state,
 									  const SumRollupRow *row);
@@ -220,11 +278,19 @@ extern SumRollupStatus sum_rollup_add_milestone(SumRollupState *state,
 /*
  * sum_rollup_add_milestone_in: the same, for a caller that knows the
  * state's dictionary (names must be state->names): it saves reading a
- * cache line of the state that a row otherwise does not touch.
+ * cache line of the state that a row otherwise does not touch.  *index is
+ * set to where the name went: its position in the dictionary (bit *index
+ * of milestone_bits), SUM_ROLLUP_NAME_LISTED (the state's own list: the
+ * dictionary is full) or SUM_ROLLUP_NAME_IGNORED (empty, or an error).
+ * Adding a name twice gives the same *index, so a caller may remember the
+ * bits of a whole list of names that all went to the dictionary.
  */
+#define SUM_ROLLUP_NAME_LISTED (-1)
+#define SUM_ROLLUP_NAME_IGNORED (-2)
 extern SumRollupStatus sum_rollup_add_milestone_in(SumRollupState *state,
 												   SumRollupNames *names,
-												   const char *name, size_t len);
+												   const char *name, size_t len,
+												   int *index);
 
 /*
  * sum_rollup_merge: fold src into dst.  With rebase false both must have the
@@ -272,7 +338,7 @@ extern int	sum_rollup_milestones(const SumRollupState *state,
 /*
  * sum_rollup_best_id, sum_rollup_champion_id: the text of the best
  * contact's (champion's) id; buf needs room for 21 bytes (the decimal form
- * of a numeric id).  Returns a pointer to it and its length in *len.
+ * of a numeric id, not NUL-terminated).  Returns a pointer to it and its length in *len.
  */
 extern const char *sum_rollup_best_id(const SumRollupState *state, char *buf,
 									  size_t *len);
@@ -312,9 +378,11 @@ extern bool sum_rollup_parse_int(const char *s, size_t len, int64_t *value);
  */
 #define SUM_ROLLUP_AS_OF_MIN (INT64_MIN + 32 * SUM_ROLLUP_USEC_PER_DAY) /* as_of - 31 days fits */
 extern SumRollupStatus sum_rollup_id_view(const char *text, size_t len, SumRollupId *id);
-extern SumRollupStatus sum_rollup_store_id(SumRollupState *s, unsigned numeric_flag,
-										   int64_t *num, SumRollupText *t,
+extern SumRollupStatus sum_rollup_store_id(SumRollupState *s, bool champion,
 										   const SumRollupId *id);
+extern SumRollupCold *sum_rollup_cold(SumRollupState *s);
+extern SumRollupStatus sum_rollup_set_scope(SumRollupState *s, int64_t as_of,
+											SumRollupNames *names);
 extern int	sum_rollup_name_cmp(const char *a, size_t alen, const char *b, size_t blen);
 extern int64_t sum_rollup_history_floor_hour(int64_t as_of);
 

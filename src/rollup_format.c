@@ -37,16 +37,7 @@
 static inline bool
 Has(const SumRollupState *s, unsigned flag)
 {
-	return (s->flags & flag) != 0;
-}
-
-static inline void
-SetFlag(SumRollupState *s, unsigned flag, bool on)
-{
-	if (on)
-		s->flags |= flag;
-	else
-		s->flags &= ~flag;
+	return (sum_rollup_flags(s) & flag) != 0;
 }
 
 /* ----------------------------------------------------------------
@@ -161,7 +152,7 @@ sum_rollup_encode(const SumRollupState *state, unsigned char *out, size_t outcap
 
 	PutU8(&w, SUM_ROLLUP_VERSION);
 	PutU8(&w, flags);
-	PutI64(&w, state->as_of);
+	PutI64(&w, state->scope->as_of);
 	PutI64(&w, state->users);
 	PutI64(&w, state->active_7d);
 	PutI64(&w, state->active_30d);
@@ -170,7 +161,7 @@ sum_rollup_encode(const SumRollupState *state, unsigned char *out, size_t outcap
 	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
 		PutI64(&w, state->stage_users[i]);
 	PutI64(&w, state->activity_total);
-	PutU32(&w, state->functions);
+	PutU32(&w, sum_rollup_functions(state));
 	PutU8(&w, state->top_seniority);
 	PutI64(&w, Has(state, SUM_ROLLUP_HAS_FIRST_SIGNUP) ? state->first_signup : 0);
 	PutI64(&w, Has(state, SUM_ROLLUP_HAS_LAST_ACTIVITY) ? state->last_activity : 0);
@@ -201,12 +192,16 @@ sum_rollup_encode(const SumRollupState *state, unsigned char *out, size_t outcap
 	}
 
 	if (keep && Has(state, SUM_ROLLUP_HAS_HISTORY_FLOOR))
-		PutI64(&w, state->history_floor);
-	PutU16(&w, keep ? (unsigned) state->n_history : 0);
-	for (i = 0; keep && i < state->n_history; i++)
+		PutI64(&w, state->cold->history_floor);
 	{
-		PutI64(&w, state->history[i].hour);
-		PutI64(&w, state->history[i].users);
+		int			n_history = keep && state->cold != NULL ? state->cold->n_history : 0;
+
+		PutU16(&w, (unsigned) n_history);
+		for (i = 0; i < n_history; i++)
+		{
+			PutI64(&w, state->cold->history[i].hour);
+			PutI64(&w, state->cold->history[i].users);
+		}
 	}
 	return w.len;
 }
@@ -278,8 +273,7 @@ GetI64(Reader *r)
  * Returns a problem or NULL.
  */
 static const char *
-GetId(Reader *r, SumRollupState *s, unsigned numeric_flag, int64_t *num,
-	  SumRollupText *t, SumRollupStatus *st)
+GetId(Reader *r, SumRollupState *s, bool champion, SumRollupStatus *st)
 {
 	unsigned	len = GetU16(r);
 	const unsigned char *p;
@@ -296,7 +290,7 @@ GetId(Reader *r, SumRollupState *s, unsigned numeric_flag, int64_t *num,
 		return "a user id contains a zero byte";
 	if (sum_rollup_id_view((const char *) p, len, &id) != SUM_ROLLUP_OK)
 		return "a user id is invalid";
-	*st = sum_rollup_store_id(s, numeric_flag, num, t, &id);
+	*st = sum_rollup_store_id(s, champion, &id);
 	return NULL;
 }
 
@@ -329,10 +323,16 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 	bool		out_of_range = false;
 	int64_t		staged = 0;
 	int64_t		hist_users = 0;
+	int64_t		as_of;
+	uint32_t	functions;
+	unsigned	top_seniority,
+				best_role,
+				best_seniority,
+				best_function;
+	SumRollupCold *cold = NULL;
 	int			i;
 
 	memset(state, 0, sizeof(*state));
-	state->names = names;
 	*detail = NULL;
 
 	if (len == 0)
@@ -346,12 +346,11 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 	if (((flags & F_CHAMPION_LAST) && !(flags & F_CHAMPION)) ||
 		((flags & F_NO_HISTORY) && (flags & F_HISTORY_FLOOR)))
 		FAIL("flags are inconsistent");
-	SetFlag(state, SUM_ROLLUP_KEEP_HISTORY, !(flags & F_NO_HISTORY));
-	SetFlag(state, SUM_ROLLUP_HAS_FIRST_SIGNUP, flags & F_FIRST_SIGNUP);
-	SetFlag(state, SUM_ROLLUP_HAS_LAST_ACTIVITY, flags & F_LAST_ACTIVITY);
-	SetFlag(state, SUM_ROLLUP_TRUNCATED, flags & F_TRUNCATED);
+	state->keep_history = !(flags & F_NO_HISTORY);
+	state->has_first_signup = (flags & F_FIRST_SIGNUP) != 0;
+	state->has_last_activity = (flags & F_LAST_ACTIVITY) != 0;
 
-	state->as_of = GetI64(&r);
+	as_of = GetI64(&r);
 	state->users = GetCount(&r, &out_of_range);
 	state->active_7d = GetCount(&r, &out_of_range);
 	state->active_30d = GetCount(&r, &out_of_range);
@@ -360,8 +359,8 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 	for (i = 0; i < SUM_ROLLUP_N_STAGES; i++)
 		state->stage_users[i] = GetCount(&r, &out_of_range);
 	state->activity_total = GetI64(&r);
-	state->functions = GetU32(&r);
-	state->top_seniority = (uint8_t) GetU8(&r);
+	functions = GetU32(&r);
+	top_seniority = GetU8(&r);
 	state->first_signup = GetI64(&r);
 	state->last_activity = GetI64(&r);
 	if (r.short_read)
@@ -369,8 +368,10 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 	if (out_of_range)
 		FAIL("a count is out of range");
 
-	if (state->as_of < SUM_ROLLUP_AS_OF_MIN)
+	if (as_of < SUM_ROLLUP_AS_OF_MIN)
 		FAIL("as_of is out of range");
+	if ((st = sum_rollup_set_scope(state, as_of, names)) != SUM_ROLLUP_OK)
+		goto fail;
 	if (state->users < 1)
 		FAIL("the user count is not positive");
 	if (state->active_7d > state->active_30d || state->active_30d > state->users)
@@ -385,10 +386,12 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 	}
 	if (state->activity_total < 0)
 		FAIL("the activity total is negative");
-	if (state->functions & ~FUNCTION_MASK)
+	if (functions & ~FUNCTION_MASK)
 		FAIL("the function set has unknown members");
-	if (state->top_seniority >= SUM_ROLLUP_N_SENIORITIES)
+	if (top_seniority >= SUM_ROLLUP_N_SENIORITIES)
 		FAIL("the top seniority is out of range");
+	state->function_bits = functions >> 1;
+	state->top_seniority = top_seniority;
 	if ((!(flags & F_FIRST_SIGNUP) && state->first_signup != 0) ||
 		(!(flags & F_LAST_ACTIVITY) && state->last_activity != 0))
 		FAIL("an absent timestamp is not zero");
@@ -396,39 +399,40 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 		FAIL("active users without a last activity");
 
 	/* best contact */
-	state->best_role = (uint8_t) GetU8(&r);
-	state->best_seniority = (uint8_t) GetU8(&r);
-	state->best_function = (uint8_t) GetU8(&r);
+	best_role = GetU8(&r);
+	best_seniority = GetU8(&r);
+	best_function = GetU8(&r);
 	state->best_activity = GetI64(&r);
-	if ((problem = GetId(&r, state, SUM_ROLLUP_BEST_NUMERIC, &state->best_num,
-						 &state->best_text, &st)) != NULL)
+	if ((problem = GetId(&r, state, false, &st)) != NULL)
 		goto fail;
 	if (st != SUM_ROLLUP_OK)
 		goto fail;
-	if (state->best_role >= SUM_ROLLUP_N_ROLES ||
-		state->best_seniority > state->top_seniority ||
-		state->best_function >= SUM_ROLLUP_N_FUNCTIONS ||
+	if (best_role >= SUM_ROLLUP_N_ROLES ||
+		best_seniority > top_seniority ||
+		best_function >= SUM_ROLLUP_N_FUNCTIONS ||
 		state->best_activity < 0 || state->best_activity > state->activity_total)
 		FAIL("the best contact is out of range");
-	if ((state->decision_makers > 0) != (state->best_role == SUM_ROLLUP_ROLE_DECISION_MAKER) ||
+	if ((state->decision_makers > 0) != (best_role == SUM_ROLLUP_ROLE_DECISION_MAKER) ||
 		(state->decision_makers == 0 && state->influencers > 0 &&
-		 state->best_role != SUM_ROLLUP_ROLE_INFLUENCER) ||
-		(state->best_function > 0 &&
-		 !(state->functions & (UINT32_C(1) << state->best_function))))
+		 best_role != SUM_ROLLUP_ROLE_INFLUENCER) ||
+		(best_function > 0 &&
+		 !(functions & (UINT32_C(1) << best_function))))
 		FAIL("the best contact does not match the counts");
+	state->best_role = best_role;
+	state->best_seniority = best_seniority;
+	state->best_function = best_function;
 
 	/* champion */
 	if (flags & F_CHAMPION)
 	{
-		state->flags |= SUM_ROLLUP_HAS_CHAMPION;
+		/* a state has a champion when champion_activity > 0: checked below */
 		state->champion_activity = GetI64(&r);
 		if (flags & F_CHAMPION_LAST)
 		{
-			state->flags |= SUM_ROLLUP_CHAMPION_HAS_LAST;
+			state->champion_has_last = true;
 			state->champion_last = GetI64(&r);
 		}
-		if ((problem = GetId(&r, state, SUM_ROLLUP_CHAMPION_NUMERIC, &state->champion_num,
-							 &state->champion_text, &st)) != NULL)
+		if ((problem = GetId(&r, state, true, &st)) != NULL)
 			goto fail;
 		if (st != SUM_ROLLUP_OK)
 			goto fail;
@@ -479,11 +483,26 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 		}
 	}
 
+	if (flags & F_TRUNCATED)
+	{
+		if ((cold = sum_rollup_cold(state)) == NULL)
+		{
+			st = SUM_ROLLUP_NOMEM;
+			goto fail;
+		}
+		cold->truncated = true;
+	}
+
 	/* history (a count of zero with F_NO_HISTORY) */
 	if (flags & F_HISTORY_FLOOR)
 	{
-		state->flags |= SUM_ROLLUP_HAS_HISTORY_FLOOR;
-		state->history_floor = GetI64(&r);
+		if ((cold = sum_rollup_cold(state)) == NULL)
+		{
+			st = SUM_ROLLUP_NOMEM;
+			goto fail;
+		}
+		cold->has_history_floor = true;
+		cold->history_floor = GetI64(&r);
 	}
 	n = GetU16(&r);
 	if (r.short_read)
@@ -494,13 +513,18 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 		FAIL("flags are inconsistent");
 	if (n > 0)
 	{
-		state->history = sum_core_alloc(sizeof(SumRollupBucket) * n);
-		if (state->history == NULL)
+		if ((cold = sum_rollup_cold(state)) == NULL)
 		{
 			st = SUM_ROLLUP_NOMEM;
 			goto fail;
 		}
-		state->cap_history = (int) n;
+		cold->history = sum_core_alloc(sizeof(SumRollupBucket) * n);
+		if (cold->history == NULL)
+		{
+			st = SUM_ROLLUP_NOMEM;
+			goto fail;
+		}
+		cold->cap_history = (int) n;
 	}
 	for (i = 0; i < (int) n; i++)
 	{
@@ -511,14 +535,14 @@ sum_rollup_decode(SumRollupState *state, const unsigned char *in, size_t len,
 			FAIL("the state is truncated");
 		if (users < 1 || users > state->users - hist_users)
 			FAIL("the history counts are inconsistent");
-		if (hour < sum_rollup_history_floor_hour(state->as_of) ||
-			(i > 0 && hour <= state->history[i - 1].hour) ||
-			((flags & F_HISTORY_FLOOR) && hour <= state->history_floor))
+		if (hour < sum_rollup_history_floor_hour(as_of) ||
+			(i > 0 && hour <= cold->history[i - 1].hour) ||
+			((flags & F_HISTORY_FLOOR) && hour <= cold->history_floor))
 			FAIL("the history is not in order");
 		hist_users += users;
-		state->history[i].hour = hour;
-		state->history[i].users = users;
-		state->n_history = i + 1;
+		cold->history[i].hour = hour;
+		cold->history[i].users = users;
+		cold->n_history = i + 1;
 	}
 	if (r.pos != r.len)
 		FAIL("there are bytes after the end of the state");

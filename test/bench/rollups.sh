@@ -11,8 +11,12 @@
 # /proc/self/schedstat, the least of five runs), which other processes on a
 # shared machine disturb much less than wall time, and the least wall time;
 # ratios are of CPU time, to baselines measured in the same run:
-#   - count(*) GROUP BY account over the same table (target: rollup <= 2x);
+#   - count(*) GROUP BY account over the same table (target: rollup <= 2x),
+#     run alternately with each query (five of each, the least of each), so
+#     that a change in the machine's load moves both sides of a ratio; the
+#     baseline line itself is five runs of its own;
 #   - the same summary in plain SQL (test/bench/rollups_plain.sql).
+# The load average is printed before and after.
 # Serial plans (max_parallel_workers_per_gather = 0), work_mem 256MB so no
 # hash aggregate spills, JIT off.  A parallel pair is printed too (wall
 # time, as the work is spread over processes).
@@ -51,6 +55,32 @@ EOF
     cpu=${cpu:-$wall}
 }
 
+# measure1 QUERY: sets cpu and wall (ms) of one run
+measure1() {
+    local out
+    out=$(q <<EOF
+SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS t0 \gset
+EXPLAIN (ANALYZE, TIMING OFF) $1;
+SELECT 'cpu ' || round((split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint - :t0) / 1e6, 1);
+EOF
+)
+    wall=$(echo "$out" | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p')
+    cpu=$(echo "$out" | sed -n 's/^cpu //p')
+    cpu=${cpu:-$wall}
+}
+
+# paired QUERY: like measure, but each of the five runs of QUERY follows a
+# run of the baseline; also sets pbase, the least CPU of those baseline runs
+paired() {
+    local pc="" pw="" pb=""
+    for _ in 1 2 3 4 5; do
+        measure1 "$BASEQ"; pb=$(min "$pb" "$cpu")
+        measure1 "$1"; pc=$(min "$pc" "$cpu"); pw=$(min "$pw" "$wall")
+    done
+    cpu=$pc; wall=$pw; pbase=$pb
+}
+
+min() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 per_row() { awk -v ms="$1" -v n="$2" 'BEGIN { printf "%4.0f ns/row", ms * 1e6 / n }'; }
 
@@ -66,24 +96,25 @@ plain=$(sed "s/:as_of/$AS_OF/g" test/bench/rollups_plain.sql)
 
 line() {  # line LABEL CPU WALL [BASE]
     printf '%-42s %8.1f ms CPU %6s  %8.1f ms wall' "$1" "$2" "$(per_row "$2" $ROWS)" "$3"
-    [ -n "${4:-}" ] && printf '  %5sx baseline' "$(ratio "$2" "$4")"
+    [ -n "${4:-}" ] && printf '  %5sx baseline (%.1f)' "$(ratio "$2" "$4")" "$4"
     echo
 }
-echo "== serial: backend CPU time and wall time, least of 5 runs"
-measure "SELECT account, count(*) FROM bench_users GROUP BY account"; base=$cpu
+BASEQ="SELECT account, count(*) FROM bench_users GROUP BY account"
+echo "== serial: backend CPU time and wall time, least of 5 runs; ratios to the baseline runs alternated with each (their least CPU in parentheses)"
+measure "$BASEQ"
 line "count(*) GROUP BY account (baseline)" "$cpu" "$wall"
-measure "SELECT account, $rollup FROM bench_users GROUP BY account"; roll=$cpu
-line "sum.account_rollup (with milestones)" "$cpu" "$wall" "$base"
-measure "SELECT account, $rollup9 FROM bench_users GROUP BY account"
-line "sum.account_rollup (without milestones)" "$cpu" "$wall" "$base"
-measure "SELECT account, $state FROM bench_users GROUP BY account"
-line "sum.account_rollup_state" "$cpu" "$wall" "$base"
-measure "$plain"; pl=$cpu
-line "plain SQL summary (FILTER + DISTINCT ON)" "$cpu" "$wall" "$base"
-measure "SELECT account, array_agg(id) FROM bench_users GROUP BY account"
-line "for scale: array_agg(id) GROUP BY account" "$cpu" "$wall" "$base"
-measure "SELECT account, count(*), max(fn), max(sen), max(role), max(stage), max(signed_up), max(last_seen), max(recent), max(id), count(milestones) FROM bench_users GROUP BY account"
-line "for scale: max() of every column" "$cpu" "$wall" "$base"
+paired "SELECT account, $rollup FROM bench_users GROUP BY account"; roll=$cpu
+line "sum.account_rollup (with milestones)" "$cpu" "$wall" "$pbase"
+paired "SELECT account, $rollup9 FROM bench_users GROUP BY account"
+line "sum.account_rollup (without milestones)" "$cpu" "$wall" "$pbase"
+paired "SELECT account, $state FROM bench_users GROUP BY account"
+line "sum.account_rollup_state" "$cpu" "$wall" "$pbase"
+paired "$plain"; pl=$cpu
+line "plain SQL summary (FILTER + DISTINCT ON)" "$cpu" "$wall" "$pbase"
+paired "SELECT account, array_agg(id) FROM bench_users GROUP BY account"
+line "for scale: array_agg(id) GROUP BY account" "$cpu" "$wall" "$pbase"
+paired "SELECT account, count(*), max(fn), max(sen), max(role), max(stage), max(signed_up), max(last_seen), max(recent), max(id), count(milestones) FROM bench_users GROUP BY account"
+line "for scale: max() of every column" "$cpu" "$wall" "$pbase"
 echo "rollup vs plain SQL: plain SQL takes $(ratio "$pl" "$roll")x the rollup's CPU time"
 
 echo "== parallel (2 workers): wall time, least of 5 runs"
@@ -152,3 +183,4 @@ measure "SELECT CASE WHEN employees BETWEEN 50 AND 999 THEN 25 ELSE 0 END
     + CASE WHEN technologies && ARRAY['salesforce', 'hubspot', 'segment', 'snowflake', 'marketo', 'intercom', 'zendesk'] THEN 15 ELSE 0 END
     FROM bench_accounts"
 printf '%-42s %8.1f ms CPU %6s  (score only, rules hard-coded)\n' "plain SQL CASE score" "$cpu" "$(per_row "$cpu" 100000)"
+echo "== done (load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -60,11 +60,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sum_rollup_copy(&copy, &state) == SUM_ROLLUP_OK)
 	{
 		(void) sum_rollup_merge(&copy, &state, false);
-		if (!__builtin_add_overflow(copy.as_of, SUM_ROLLUP_USEC_PER_DAY, &later))
+		if (!__builtin_add_overflow(sum_rollup_as_of(&copy), SUM_ROLLUP_USEC_PER_DAY, &later))
 			(void) sum_rollup_active_at(&copy, later, &a7, &a30);
 		sum_rollup_free(&copy);
 	}
-	if (!__builtin_add_overflow(state.as_of, 40 * SUM_ROLLUP_USEC_PER_DAY, &later))
+	if (!__builtin_add_overflow(sum_rollup_as_of(&state), 40 * SUM_ROLLUP_USEC_PER_DAY, &later))
 		(void) sum_rollup_active_at(&state, later, &a7, &a30);
 	sum_rollup_free(&state);
 	return 0;

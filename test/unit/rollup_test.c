@@ -288,7 +288,7 @@ TestPicks(void)
 	r.id_int = -5;
 	Add(&s, &init, &r);
 	is_str(Best(&s), "-5", "bigint ids are formatted in decimal");
-	ok(!(s.flags & SUM_ROLLUP_HAS_CHAMPION), "nobody active: no champion");
+	ok(!(sum_rollup_flags(&s) & SUM_ROLLUP_HAS_CHAMPION), "nobody active: no champion");
 	sum_rollup_free(&s);
 
 	/* the same user twice with different functions: deterministic */
@@ -410,7 +410,7 @@ TestMilestones(void)
 		snprintf(name, sizeof(name), "n%03d", 200 - i);
 		sum_rollup_add_milestone(&s, name, strlen(name));
 	}
-	ok(small.n == SUM_ROLLUP_DICT_SIZE && s.n_extra == 10, "dictionary full, 10 names in the list");
+	ok(small.n == SUM_ROLLUP_DICT_SIZE && s.cold != NULL && s.cold->n_extra == 10, "dictionary full, 10 names in the list");
 	sum_rollup_milestones(&s, names, lens, &truncated);
 	ok(memcmp(names[0], "n127", 4) == 0 && truncated,
 	   "the smallest names come from the list");
@@ -454,7 +454,7 @@ TestErrors(void)
 	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_ID_TOO_LONG, "overlong id rejected");
 	r.id_len = SUM_ROLLUP_MAX_ID_LEN;
 	r.role = 3;
-	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK && s.best_text.len == SUM_ROLLUP_MAX_ID_LEN,
+	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK && s.cold->best_text.len == SUM_ROLLUP_MAX_ID_LEN,
 	   "id at the limit accepted");
 	r = Row("v", 0, 0, INT64_MAX);
 	ok(sum_rollup_add(&s, &r) == SUM_ROLLUP_OK, "huge activity accepted once");
@@ -517,7 +517,7 @@ TestSplits(void)
 		memset(&s, 0, sizeof(s));
 		for (i = 0; i < 3000; i++)
 			AddTestRow(&s, &init, &many[i]);
-		ok(s.n_history == SUM_ROLLUP_MAX_HISTORY && (s.flags & SUM_ROLLUP_HAS_HISTORY_FLOOR),
+		ok(s.cold->n_history == SUM_ROLLUP_MAX_HISTORY && (sum_rollup_flags(&s) & SUM_ROLLUP_HAS_HISTORY_FLOOR),
 		   "history capped at %d buckets", SUM_ROLLUP_MAX_HISTORY);
 		sum_rollup_free(&s);
 		failures = 0;
@@ -594,7 +594,7 @@ TestRebase(void)
 				sum7 += a7;
 				sum30 += a30;
 			}
-			if (total[0].as_of != max_as_of || total[0].active_7d != sum7 ||
+			if (sum_rollup_as_of(&total[0]) != max_as_of || total[0].active_7d != sum7 ||
 				total[0].active_30d != sum30)
 				wrong++;
 		}
@@ -734,11 +734,11 @@ TestNoHistory(void)
 	memset(&a, 0, sizeof(a));
 	for (i = 0; i < 20; i++)
 		AddTestRow(&a, &ia, &rows[i]);
-	ok(a.n_history == 0 && !(a.flags & SUM_ROLLUP_KEEP_HISTORY), "no history kept");
+	ok((a.cold == NULL || a.cold->n_history == 0) && !(sum_rollup_flags(&a) & SUM_ROLLUP_KEEP_HISTORY), "no history kept");
 	ok(sum_rollup_active_at(&a, AS_OF + 1, &a7, &a30) == SUM_ROLLUP_HISTORY_LOST,
 	   "no history: a later as_of is refused");
 	enc = Encode(&a, &len);
-	ok(sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_OK && !(d.flags & SUM_ROLLUP_KEEP_HISTORY),
+	ok(sum_rollup_decode(&d, enc, len, &dict, &detail) == SUM_ROLLUP_OK && !(sum_rollup_flags(&d) & SUM_ROLLUP_KEEP_HISTORY),
 	   "a state without history round-trips");
 	sum_rollup_free(&d);
 	free(enc);
@@ -747,7 +747,7 @@ TestNoHistory(void)
 	for (i = 0; i < 20; i++)
 		AddTestRow(&b, &ib, &rows[i]);
 	sum_rollup_merge(&b, &a, false);
-	ok(!(b.flags & SUM_ROLLUP_KEEP_HISTORY) && b.n_history == 0, "merging with a state without history drops it");
+	ok(!(sum_rollup_flags(&b) & SUM_ROLLUP_KEEP_HISTORY) && (b.cold == NULL || b.cold->n_history == 0), "merging with a state without history drops it");
 	sum_rollup_free(&a);
 	sum_rollup_free(&b);
 }
