@@ -4939,6 +4939,7 @@ CREATE TABLE sum.people (
 	seniority sum.seniority,
 	buying_role sum.buying_role,
 	account_key text,
+	country text,
 	stage sum.lifecycle_stage,
 	signed_up_at timestamptz,
 	last_event_at timestamptz,
@@ -5207,6 +5208,9 @@ CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timest
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	SET client_min_messages = warning
+	-- many mid-sized statements over touched sets: compiling them costs
+	-- more than it saves (estimates on temp tables are often far off)
+	SET jit = off
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -5571,7 +5575,7 @@ BEGIN
 			   (y.u_last, y.u_28d, y.u_milestones)
 			   IS DISTINCT FROM
 			   ((y.usage).last_event_at, coalesce((y.usage).events_28d, 0), coalesce(r.names, '{}')) AS person_changed,
-			   y.u_recheck
+			   y.u_recheck, y.u_milestones
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
@@ -5602,15 +5606,21 @@ BEGIN
 		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.person_changed
 		ON CONFLICT DO NOTHING;
 
-		-- (an unchanged user has the same milestones: a late event that moves a
-		-- milestone earlier is in the last week, so it changes the usage)
+		-- only milestones that came or went, or whose time may have moved: a
+		-- time before the events this run read cannot have changed
+		DROP TABLE IF EXISTS pg_temp.sum_milestones_moved;
+		CREATE TEMP TABLE sum_milestones_moved ON COMMIT DROP AS
+		SELECT e.user_id, e.milestones FROM pg_temp.sum_eval e
+		 WHERE e.u_milestones IS DISTINCT FROM e.milestones OR run.is_full;
+		ANALYZE pg_temp.sum_milestones_moved;
 		DELETE FROM sum.user_milestones m
-		 USING pg_temp.sum_eval e
-		 WHERE m.user_id = e.user_id AND (e.changed OR run.is_full) AND NOT m.milestone = ANY (e.milestones);
+		 USING pg_temp.sum_milestones_moved e
+		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
-		 WHERE e.changed OR run.is_full
+		 WHERE run.is_full OR e.u_milestones IS DISTINCT FROM e.milestones
+			OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from))
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
@@ -5649,12 +5659,12 @@ BEGIN
 
 		-- one sort per pick (DISTINCT ON) rather than a sort per person
 		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
-									 title, function, seniority, buying_role, account_key, stage, signed_up_at,
+									 title, function, seniority, buying_role, account_key, country, stage, signed_up_at,
 									 last_event_at, events_28d, milestones, recheck_at, updated_at)
 		WITH u AS MATERIALIZED (
 			SELECT u.* FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
 		prim AS (
-			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name
+			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country
 			  FROM u ORDER BY u.person_id, u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id),
 		best AS (
 			SELECT DISTINCT ON (u.person_id) u.person_id, u.title, u.function, u.seniority
@@ -5680,7 +5690,8 @@ BEGIN
 			  FROM (SELECT * FROM u ORDER BY u.person_id, u.user_id) s
 			 GROUP BY s.person_id)
 		SELECT g.person_id, prim.user_id, g.user_ids, g.logins, prim.email, prim.email_hash, prim.full_name,
-			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, g.stage, g.signed_up_at,
+			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, prim.country, g.stage,
+			   g.signed_up_at,
 			   g.last_event_at, g.events_28d, g.milestones,
 			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of),
 			   clock_timestamp()
@@ -5689,27 +5700,28 @@ BEGIN
 		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
 			   email = excluded.email, email_hash = excluded.email_hash, full_name = excluded.full_name,
 			   title = excluded.title, function = excluded.function, seniority = excluded.seniority,
-			   buying_role = excluded.buying_role, account_key = excluded.account_key, stage = excluded.stage,
+			   buying_role = excluded.buying_role, account_key = excluded.account_key, country = excluded.country,
+			   stage = excluded.stage,
 			   signed_up_at = excluded.signed_up_at, last_event_at = excluded.last_event_at,
 			   events_28d = excluded.events_28d, milestones = excluded.milestones, recheck_at = excluded.recheck_at,
 			   updated_at = CASE WHEN (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
-									   p.seniority, p.buying_role, p.account_key, p.stage, p.signed_up_at,
+									   p.seniority, p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at,
 									   p.last_event_at, p.events_28d, p.milestones)
 									  IS DISTINCT FROM
 									  (excluded.primary_user_id, excluded.user_ids, excluded.email,
 									   excluded.full_name, excluded.title, excluded.function, excluded.seniority,
-									   excluded.buying_role, excluded.account_key, excluded.stage,
+									   excluded.buying_role, excluded.account_key, excluded.country, excluded.stage,
 									   excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
 									   excluded.milestones)
 								 THEN excluded.updated_at ELSE p.updated_at END
 		 WHERE (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function, p.seniority,
-				p.buying_role, p.account_key, p.stage, p.signed_up_at, p.last_event_at, p.events_28d, p.milestones,
-				p.recheck_at)
+				p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at, p.last_event_at, p.events_28d,
+				p.milestones, p.recheck_at)
 			   IS DISTINCT FROM
 			   (excluded.primary_user_id, excluded.user_ids, excluded.email, excluded.full_name, excluded.title,
-				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.stage,
-				excluded.signed_up_at, excluded.last_event_at, excluded.events_28d, excluded.milestones,
-				excluded.recheck_at);
+				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.country,
+				excluded.stage, excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
+				excluded.milestones, excluded.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 
 		-- people whose stall time has come (nurture looks at them again), and
@@ -5784,12 +5796,12 @@ BEGIN
 										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
 										  p.milestones, run.as_of) AS s,
 					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
-					   mode() WITHIN GROUP (ORDER BY u.country) AS country
+					   mode() WITHIN GROUP (ORDER BY p.country) AS country,
+					   CASE WHEN p.account_key LIKE 'crm:%' THEN substr(p.account_key, 5) END AS crm_id
 				  FROM sum.people p
 				  JOIN pg_temp.sum_touched_accounts t USING (account_key)
-				  LEFT JOIN sum.users u ON u.user_id = p.primary_user_id
 				 GROUP BY p.account_key) r
-		  LEFT JOIN pg_temp.sum_crm c ON r.account_key = 'crm:' || c.account_id;
+		  LEFT JOIN pg_temp.sum_crm c ON c.account_id = r.crm_id;
 
 		WITH w AS (
 		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,

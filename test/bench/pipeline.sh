@@ -15,6 +15,11 @@
 #   - CALL sum.refresh(as_of => <the new as_of>), incremental, after the
 #     append (target: at most 5 % of the full run);
 #   - the same call again, with nothing new: the fixed cost of a run;
+#   - the incremental run split in two, on a copy of the database taken
+#     before it: the new events alone (pipeline.reevaluate_every longer
+#     than the gap, so no time-based re-evaluation is due), then time alone
+#     (the same as_of with the default setting: the users, people and
+#     accounts whose recheck_at the day of event time passed);
 #   - baselines measured in the same run: count(*) over the events, and a
 #     plain-SQL summary of the events per user (count, first and last event,
 #     GROUP BY user_id), which any pipeline must at least match in reading.
@@ -81,6 +86,10 @@ SELECT step, status, rows, round(duration_ms::numeric) AS ms
 }
 
 echo "== data: $USERS users, $EVENTS events, $ACCOUNTS CRM accounts ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+# a database of its own (pg_cron's launcher stays connected to postgres),
+# so that it can be copied below
+PGDATABASE=postgres q -c "CREATE DATABASE sum_bench"
+export PGDATABASE=sum_bench
 q -c "CREATE EXTENSION sum;"
 t0=$(date +%s.%N)
 q -v users="$USERS" -v events="$EVENTS" -v accounts="$ACCOUNTS" -f test/data/generate.sql >/dev/null || exit 0
@@ -118,6 +127,9 @@ echo "== append $FRACTION x the events"
 q -v fraction="$FRACTION" -f test/data/generate_more_events.sql | tail -1
 new_as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
 
+q -c "CHECKPOINT" >/dev/null
+PGDATABASE=postgres q -c "CREATE DATABASE sum_split TEMPLATE sum_bench" >/dev/null
+
 echo "== incremental refresh"
 if refresh "as_of => '$new_as_of'"; then
     printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS\n' \
@@ -136,5 +148,20 @@ if refresh "as_of => '$new_as_of'"; then
 else
     echo "refresh failed"
 fi
+echo "== the same incremental refresh in two parts (on a copy taken before it)"
+if PGDATABASE=sum_split q -c "UPDATE sum.settings SET value = '2 days' WHERE name = 'pipeline.reevaluate_every'" >/dev/null &&
+   PGDATABASE=sum_split refresh "as_of => '$new_as_of'"; then
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s of full\n' \
+        "new events alone (no re-evaluation due)" "$ms" "$cpu" "$((hwm / 1024))" "$(pct "$ms" "$full_ms")"
+    PGDATABASE=sum_split steps "$(PGDATABASE=sum_split q -c "SELECT max(run_id) FROM sum.refresh_log")"
+fi
+if PGDATABASE=sum_split q -c "DELETE FROM sum.settings WHERE name = 'pipeline.reevaluate_every'" >/dev/null &&
+   PGDATABASE=sum_split refresh "as_of => '$new_as_of'"; then
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s of full\n' \
+        "time alone (the re-evaluation due after the gap)" "$ms" "$cpu" "$((hwm / 1024))" "$(pct "$ms" "$full_ms")"
+    PGDATABASE=sum_split steps "$(PGDATABASE=sum_split q -c "SELECT max(run_id) FROM sum.refresh_log")"
+fi
+echo "nothing new: the fixed cost; new events alone: what the events cost; time alone: what a day passing costs"
+
 q -c "SELECT 'outputs: ' || (SELECT count(*) FROM sum.people) || ' people, ' || (SELECT count(*) FROM sum.accounts) || ' accounts, '
     || (SELECT count(*) FROM sum.handoff_queue) || ' handoff rows, ' || (SELECT count(*) FROM sum.nurture_triggers) || ' nurture triggers'" || true
