@@ -248,6 +248,16 @@ SELECT sum.milestones_merge(o.s, n.s)
   FROM ms_old o, (SELECT sum.milestones(ev, ts, signup) s FROM ms_ev WHERE uid = 1) n;
 SELECT sum.milestones(s) IS NOT NULL AS merged_old_with_old FROM (SELECT s FROM ms_old UNION ALL SELECT s FROM ms_old) x;
 
+-- when time alone next changes a state: at the start of a local day, also
+-- of a day that begins at 01:00 (Sao Paulo, 4 Nov 2018: clocks went from
+-- 00:00 to 01:00).  One login on 28 Oct leaves the 7-day window on 4 Nov,
+-- 01:00 -02 = 03:00 UTC (m_quiet needs two events: no inactivity time)
+UPDATE sum.settings SET value = 'America/Sao_Paulo' WHERE name = 'milestones.timezone';
+SELECT sum.milestone_next_change(sum.milestones('login', '2018-10-28 15:00Z', NULL), '2018-11-03 15:00Z');
+-- one on 30 Oct leaves it on 6 Nov, 00:00 -02 = 02:00 UTC
+SELECT sum.milestone_next_change(sum.milestones('login', '2018-10-30 15:00Z', NULL), '2018-11-05 15:00Z');
+DELETE FROM sum.settings WHERE name = 'milestones.timezone';
+
 -- clean up: drop test tables, remove test definitions, re-enable the shipped ones
 DROP TABLE ms_ev, ms_pay, ms_drop, ms_tz, ms_tz_utc, ms_big, ms_one, ms_old;
 DELETE FROM sum.milestone_defs WHERE source = 'user';

@@ -174,6 +174,17 @@ CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-02-08 12:40Z');
 SELECT * FROM pg_temp.differences();
 
+-- a longer stall (a play setting: the next run re-checks every person):
+-- Bob's last event (31 Jan 12:10) stalls on 10 Feb 12:10 instead of 3 Feb
+UPDATE sum.settings SET value = '10 days' WHERE name = 'nurture.stalled_after';
+CALL sum.refresh(as_of => '2026-02-09 12:40Z');
+SELECT person_id, recheck_at FROM sum.people WHERE person_id = '2';
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-02-09 12:40Z');
+SELECT * FROM pg_temp.differences();
+DELETE FROM sum.settings WHERE name = 'nurture.stalled_after';
+
 CALL sum.refresh(as_of => '2026-03-15 12:40Z');
 SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
 -- Frank: no usage_drop without a baseline; Gina: no paywall hit left in 14 days
