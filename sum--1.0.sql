@@ -142,7 +142,16 @@ BEGIN
 											 coalesce(def.min_value::text, '-infinity'),
 											 coalesce(def.max_value::text, 'infinity'));
 	END IF;
-	IF def.allowed_values IS NOT NULL AND NOT value = ANY (def.allowed_values) THEN
+	IF def.value_type = 'text[]' AND def.allowed_values IS NOT NULL THEN
+		/* a list: every element one of the allowed ones */
+		IF EXISTS (SELECT 1 FROM pg_catalog.unnest(value::pg_catalog.text[]) e
+					WHERE e IS NULL OR NOT e = ANY (def.allowed_values)) THEN
+			RAISE EXCEPTION 'invalid value for setting "%": "%"', name, value
+				USING ERRCODE = 'invalid_parameter_value',
+					  DETAIL = pg_catalog.format('Allowed elements are: %s.',
+												 pg_catalog.array_to_string(def.allowed_values, ', '));
+		END IF;
+	ELSIF def.allowed_values IS NOT NULL AND NOT value = ANY (def.allowed_values) THEN
 		RAISE EXCEPTION 'invalid value for setting "%": "%"', name, value
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = pg_catalog.format('Allowed values are: %s.',
@@ -1078,6 +1087,11 @@ INSERT INTO sum.setting_defaults (name, value, value_type, min_value, max_value,
 	 'a fuzzy match closer than this to a different runner-up is ambiguous and not made'),
 	('matching.max_candidates', '20', 'integer', 1, 64,
 	 'fuzzy candidates scored per sign-up key, taken from the 3-gram index');
+-- the lists take only the methods and rules match_accounts knows
+UPDATE sum.setting_defaults SET allowed_values = '{domain,company_key,fuzzy_supported,fuzzy}'
+ WHERE name = 'matching.methods';
+UPDATE sum.setting_defaults SET allowed_values = '{name,country,parent,priority,oldest,account_id}'
+ WHERE name = 'matching.tie_break';
 
 /*
  * sum.match_accounts(signups, accounts): match each sign-up of the signups

@@ -87,9 +87,10 @@ SELECT * FROM sum.match_accounts('SELECT 1 AS id', 'SELECT * FROM m_accounts');
 SELECT * FROM sum.match_accounts('SELECT * FROM m_signups', 'SELECT account_id FROM m_accounts');
 SELECT * FROM sum.match_accounts('SELECT * FROM no_such_table', 'SELECT * FROM m_accounts');
 SELECT * FROM sum.match_accounts(NULL, 'SELECT * FROM m_accounts');
+-- unknown methods and tie-break rules are refused when written
 UPDATE sum.settings SET value = '{domain,telepathy}' WHERE name = 'matching.methods';
-SELECT * FROM sum.match_accounts('SELECT * FROM m_signups', 'SELECT * FROM m_accounts');
-DELETE FROM sum.settings WHERE name = 'matching.methods';
+UPDATE sum.settings SET value = '{name,NULL}' WHERE name = 'matching.tie_break';
+SELECT count(*) AS overrides FROM sum.settings WHERE name LIKE 'matching.%' AND NOT is_default;
 UPDATE sum.settings SET value = '1.5' WHERE name = 'matching.fuzzy_threshold';
 
 DROP TABLE m_accounts, m_signups;
