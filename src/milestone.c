@@ -926,6 +926,32 @@ FunnelDone(const unsigned char *body, int nsteps, int64_t window)
 	return done;
 }
 
+/*
+ * InactivityTime: for an inactivity definition, the last event it counts
+ * and the time D days after it, when the milestone holds from then on; false
+ * when too few events for it (or the time is out of range).
+ */
+static bool
+InactivityTime(const unsigned char *st, const SumMsDef *d, int64_t *last, int64_t *quiet)
+{
+	const unsigned char *body = st + d->offset + SEC_HEADER;
+	int64_t		l = GetI64(st + H_LAST);
+	uint64_t	count = sum_le_get64(st + H_EVENTS);
+	uint64_t	need = d->min_count > 0 ? (uint64_t) d->min_count : 1;
+	int64_t		span = (int64_t) d->days * SUM_MS_USECS_PER_DAY;
+
+	if (!(d->flags & SUM_MS_ANY_EVENT))
+	{
+		l = GetI64(body);
+		count = sum_le_get64(body + 8);
+	}
+	if (count < need || l > INT64_MAX - span)
+		return false;
+	*last = l;
+	*quiet = l + span;
+	return true;
+}
+
 void
 sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				int64_t as_of, int32_t as_of_day, SumMsResult *out)
@@ -996,19 +1022,11 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				}
 			case SUM_MS_INACTIVITY:
 				{
-					int64_t		last = GetI64(st + H_LAST);
-					uint64_t	count = sum_le_get64(st + H_EVENTS);
-					uint64_t	need = d->min_count > 0 ? (uint64_t) d->min_count : 1;
-					int64_t		span = (int64_t) d->days * SUM_MS_USECS_PER_DAY;
+					int64_t		last,
+								quiet;
 
-					if (!(d->flags & SUM_MS_ANY_EVENT))
-					{
-						last = GetI64(body);
-						count = sum_le_get64(body + 8);
-					}
-					if (count >= need && last <= as_of && last <= INT64_MAX - span &&
-						last + span <= as_of)
-						at = last + span;
+					if (InactivityTime(st, d, &last, &quiet) && last <= as_of && quiet <= as_of)
+						at = quiet;
 					break;
 				}
 		}
@@ -1120,18 +1138,11 @@ sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				}
 			case SUM_MS_INACTIVITY:
 				{
-					int64_t		l = last;
-					uint64_t	count = sum_le_get64(st + H_EVENTS);
-					uint64_t	need = d->min_count > 0 ? (uint64_t) d->min_count : 1;
-					int64_t		span = (int64_t) d->days * SUM_MS_USECS_PER_DAY;
+					int64_t		l,
+								quiet;
 
-					if (!(d->flags & SUM_MS_ANY_EVENT))
-					{
-						l = GetI64(body);
-						count = sum_le_get64(body + 8);
-					}
-					if (count >= need && l <= INT64_MAX - span && l + span >= as_of && l + span < ts)
-						ts = l + span;
+					if (InactivityTime(st, d, &l, &quiet) && quiet >= as_of && quiet < ts)
+						ts = quiet;
 					break;
 				}
 			default:
