@@ -5247,7 +5247,6 @@ DECLARE
 	v_all boolean;
 	v_windows interval[];
 	v_stall interval;
-	v_stalled text;
 BEGIN
 	CASE step
 	/*
