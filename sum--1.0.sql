@@ -5278,7 +5278,6 @@ BEGIN
 				  WHERE r.name ~ '^(handoff|nurture)\.')))
 		  INTO v_rules_fp;
 		v_crm_q := sum.input_query('crm_accounts');
-		v_contacts_q := sum.input_query('crm_contacts');
 
 		DROP TABLE IF EXISTS pg_temp.sum_crm;
 		IF v_crm_q IS NULL THEN
@@ -5314,22 +5313,11 @@ BEGIN
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
 			   st.reevaluated_at AS reevaluated_at,
 			   v_rules_fp AS rules_fingerprint,
-			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed,
-			   v_contacts_q IS NOT NULL AS has_contacts;
+			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed;
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
 			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true,
 									   rules_changed = true;
-		END IF;
-
-		DROP TABLE IF EXISTS pg_temp.sum_contacts;
-		IF v_contacts_q IS NULL THEN
-			CREATE TEMP TABLE sum_contacts (contact_id text, account_id text, email text, full_name text, title text)
-				ON COMMIT DROP;
-		ELSE
-			EXECUTE format('CREATE TEMP TABLE sum_contacts ON COMMIT DROP AS
-							SELECT contact_id, account_id, email, full_name, title FROM (%s) c
-							 WHERE contact_id IS NOT NULL', v_contacts_q);
 		END IF;
 
 		v_users_q := sum.input_query('users');
@@ -5762,9 +5750,9 @@ BEGIN
 		   AND p.person_id NOT IN (SELECT t.person_id FROM pg_temp.sum_touched_people t)
 		RETURNING p.person_id)
 		INSERT INTO pg_temp.sum_due_people SELECT w.person_id FROM w ON CONFLICT DO NOTHING;
+		-- (and their accounts now: every touched person left with logins is in sum_people_new)
 		INSERT INTO pg_temp.sum_touched_accounts
-		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
-		 WHERE p.account_key IS NOT NULL
+		SELECT DISTINCT n.account_key FROM pg_temp.sum_people_new n WHERE n.account_key IS NOT NULL
 		ON CONFLICT DO NOTHING;
 		RETURN v_rows;
 
@@ -6042,15 +6030,26 @@ BEGIN
 		  JOIN sum.people p USING (person_id)
 		  LEFT JOIN sum.accounts a USING (account_key);
 
+		-- the decision-maker contacts of the touched accounts that need one
+		-- (the CRM contacts are read here, for those accounts only)
+		v_contacts_q := sum.input_query('crm_contacts');
 		DROP TABLE IF EXISTS pg_temp.sum_dm_contacts;
-		CREATE TEMP TABLE sum_dm_contacts ON COMMIT DROP AS
-		SELECT c.contact_id, a.account_key, sum.email_hash(c.email) AS email_hash, c.title
-		  FROM pg_temp.sum_contacts c
-		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
-		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
-		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
-		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
-		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
+		CREATE TEMP TABLE sum_dm_contacts (contact_id text, account_key text, email_hash text, title text)
+			ON COMMIT DROP;
+		IF v_contacts_q IS NOT NULL THEN
+			EXECUTE format('INSERT INTO pg_temp.sum_dm_contacts
+							SELECT c.contact_id, a.account_key, sum.email_hash(c.email), c.title
+							  FROM (%s) c
+							  JOIN sum.accounts a ON a.crm_account_id = c.account_id
+							 WHERE c.contact_id IS NOT NULL AND a.fit_tier >= $1 AND a.decision_makers = 0
+							   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
+							   AND sum.buying_role(sum.title_persona(c.title), a.employees) = ''decision_maker''
+							   AND NOT EXISTS (SELECT 1 FROM sum.users u
+												WHERE u.email_key = sum.email_normalize(c.email, ''match''))',
+						   v_contacts_q)
+				USING v_min_tier;
+		END IF;
+		ANALYZE pg_temp.sum_dm_contacts;
 
 		DROP TABLE IF EXISTS pg_temp.sum_plays_now;
 		CREATE TEMP TABLE sum_plays_now ON COMMIT DROP AS
