@@ -5551,16 +5551,11 @@ BEGIN
 		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
 		UNION SELECT user_id FROM pg_temp.sum_in_users
 		ON CONFLICT DO NOTHING;
-		-- changed play rules may move the time a stall begins: every user is due
-		IF run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed)) THEN
-			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
-		ELSIF run.reevaluate THEN
-			-- time alone changes the results of the users whose recheck time has come
-			INSERT INTO pg_temp.sum_touched_users
-			SELECT u.user_id FROM sum.users u WHERE u.recheck_at <= run.as_of
-			ON CONFLICT DO NOTHING;
-		END IF;
 		ANALYZE pg_temp.sum_touched_users;
+		-- and, in the same scan of sum.users below: every user (changed play
+		-- rules may move the time a stall begins), or those whose recheck
+		-- time has come (time alone changes their results)
+		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
@@ -5579,20 +5574,22 @@ BEGIN
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
-				  FROM (SELECT t.user_id, u.person_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
+				  FROM (SELECT u.user_id, u.person_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
 							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
 							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM pg_temp.sum_touched_users t
-						  JOIN sum.users u USING (user_id)
+						  FROM sum.users u
 						  LEFT JOIN sum.user_states s USING (user_id)
 						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
+						 WHERE v_all OR (run.reevaluate AND u.recheck_at <= run.as_of)
+							OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t)
 						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
 				OFFSET 0) y
 		  LEFT JOIN LATERAL (
 				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
 					   array_agg(m.reached_at ORDER BY m.milestone) AS times
 				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
+		ANALYZE pg_temp.sum_eval;
 
 		-- updated_at moves with the results, not with the recheck time alone
 		UPDATE sum.users u
@@ -5789,11 +5786,6 @@ BEGIN
 		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage
 		  FROM pg_temp.sum_touched_accounts t LEFT JOIN sum.accounts a USING (account_key);
 
-		DELETE FROM sum.accounts a
-		 USING pg_temp.sum_touched_accounts t
-		 WHERE t.account_key = a.account_key
-		   AND NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.account_key = a.account_key);
-
 		DROP TABLE IF EXISTS pg_temp.sum_rollups;
 		CREATE TEMP TABLE sum_rollups ON COMMIT DROP AS
 		-- the people of the touched accounts read apart: joined in the
@@ -5828,18 +5820,14 @@ BEGIN
 				 GROUP BY p.account_key) r
 		  LEFT JOIN pg_temp.sum_crm c ON c.account_id = r.crm_id;
 
-		WITH w AS (
-		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,
-									   users, active_users_7d, active_users_30d, decision_makers, influencers,
-									   best_contact, best_contact_role, champion, functions, top_seniority, stage,
-									   paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
-									   fit_score, fit_tier, fit_rules, recheck_at, updated_at)
+		DROP TABLE IF EXISTS pg_temp.sum_accounts_new;
+		CREATE TEMP TABLE sum_accounts_new ON COMMIT DROP AS
 		SELECT r.account_key, r.crm_account_id, r.name, r.domain, r.country, r.employees, r.industry, r.owner,
 			   (r.s).users, (r.s).active_users_7d, (r.s).active_users_30d, (r.s).decision_makers,
 			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
 			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
 			   (r.s).last_activity_at, (r.s).recent_activity, r.milestones,
-			   (r.f).score, (r.f).tier, (r.f).matched_rules, r.recheck_at, clock_timestamp()
+			   (r.f).score AS fit_score, (r.f).tier AS fit_tier, (r.f).matched_rules AS fit_rules, r.recheck_at
 		  FROM (SELECT r.*,
 					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
 							'employees', r.employees, 'industry', lower(r.industry), 'country', r.country,
@@ -5847,52 +5835,68 @@ BEGIN
 							'domain', r.domain, 'in_crm', r.crm_account_id IS NOT NULL,
 							'users', (r.s).users, 'active_users_7d', (r.s).active_users_7d,
 							'decision_makers', (r.s).decision_makers, 'stage', (r.s).stage))) AS f
-				  FROM pg_temp.sum_rollups r) r
-		ON CONFLICT (account_key) DO UPDATE
-		   SET crm_account_id = excluded.crm_account_id, name = excluded.name, domain = excluded.domain,
-			   country = excluded.country, employees = excluded.employees, industry = excluded.industry,
-			   owner = excluded.owner, users = excluded.users, active_users_7d = excluded.active_users_7d,
-			   active_users_30d = excluded.active_users_30d, decision_makers = excluded.decision_makers,
-			   influencers = excluded.influencers, best_contact = excluded.best_contact,
-			   best_contact_role = excluded.best_contact_role, champion = excluded.champion,
-			   functions = excluded.functions, top_seniority = excluded.top_seniority, stage = excluded.stage,
-			   paid_seats = excluded.paid_seats, first_signup_at = excluded.first_signup_at,
-			   last_activity_at = excluded.last_activity_at, recent_activity = excluded.recent_activity,
-			   milestones = excluded.milestones, fit_score = excluded.fit_score, fit_tier = excluded.fit_tier,
-			   fit_rules = excluded.fit_rules, recheck_at = excluded.recheck_at,
-			   updated_at = CASE WHEN a.recheck_at IS DISTINCT FROM excluded.recheck_at
-									  AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
-										   a.owner, a.users, a.active_users_7d, a.active_users_30d,
-										   a.decision_makers, a.influencers, a.best_contact, a.best_contact_role,
-										   a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
-										   a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones,
-										   a.fit_score, a.fit_tier, a.fit_rules)
-										  IS NOT DISTINCT FROM
-										  (excluded.crm_account_id, excluded.name, excluded.domain,
-										   excluded.country, excluded.employees, excluded.industry, excluded.owner,
-										   excluded.users, excluded.active_users_7d, excluded.active_users_30d,
-										   excluded.decision_makers, excluded.influencers, excluded.best_contact,
-										   excluded.best_contact_role, excluded.champion, excluded.functions,
-										   excluded.top_seniority, excluded.stage, excluded.paid_seats,
-										   excluded.first_signup_at, excluded.last_activity_at,
-										   excluded.recent_activity, excluded.milestones, excluded.fit_score,
-										   excluded.fit_tier, excluded.fit_rules)
-								 THEN a.updated_at ELSE excluded.updated_at END
-		 WHERE (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
+				  FROM pg_temp.sum_rollups r) r;
+		ANALYZE pg_temp.sum_accounts_new;
+
+		-- touched accounts left without people go
+		DELETE FROM sum.accounts a
+		 USING pg_temp.sum_accounts_before b
+		 WHERE b.account_key = a.account_key AND b.existed
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_accounts_new n WHERE n.account_key = a.account_key);
+		-- an UPDATE and an INSERT rather than ON CONFLICT (see the people);
+		-- updated_at moves with the content, not with recheck_at alone
+		UPDATE sum.accounts a
+		   SET crm_account_id = n.crm_account_id, name = n.name, domain = n.domain, country = n.country,
+			   employees = n.employees, industry = n.industry, owner = n.owner, users = n.users,
+			   active_users_7d = n.active_users_7d, active_users_30d = n.active_users_30d,
+			   decision_makers = n.decision_makers, influencers = n.influencers, best_contact = n.best_contact,
+			   best_contact_role = n.best_contact_role, champion = n.champion, functions = n.functions,
+			   top_seniority = n.top_seniority, stage = n.stage, paid_seats = n.paid_seats,
+			   first_signup_at = n.first_signup_at, last_activity_at = n.last_activity_at,
+			   recent_activity = n.recent_activity, milestones = n.milestones, fit_score = n.fit_score,
+			   fit_tier = n.fit_tier, fit_rules = n.fit_rules, recheck_at = n.recheck_at,
+			   updated_at = CASE WHEN (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
+									   a.owner, a.users, a.active_users_7d, a.active_users_30d, a.decision_makers,
+									   a.influencers, a.best_contact, a.best_contact_role, a.champion,
+									   a.functions, a.top_seniority, a.stage, a.paid_seats, a.first_signup_at,
+									   a.last_activity_at, a.recent_activity, a.milestones, a.fit_score,
+									   a.fit_tier, a.fit_rules)
+									  IS DISTINCT FROM
+									  (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry,
+									   n.owner, n.users, n.active_users_7d, n.active_users_30d, n.decision_makers,
+									   n.influencers, n.best_contact, n.best_contact_role, n.champion,
+									   n.functions, n.top_seniority, n.stage, n.paid_seats, n.first_signup_at,
+									   n.last_activity_at, n.recent_activity, n.milestones, n.fit_score,
+									   n.fit_tier, n.fit_rules)
+								 THEN clock_timestamp() ELSE a.updated_at END
+		  FROM pg_temp.sum_accounts_new n
+		 WHERE n.account_key = a.account_key
+		   AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
 				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
 				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
 				a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones, a.fit_score, a.fit_tier,
 				a.fit_rules, a.recheck_at)
 			   IS DISTINCT FROM
-			   (excluded.crm_account_id, excluded.name, excluded.domain, excluded.country, excluded.employees,
-				excluded.industry, excluded.owner, excluded.users, excluded.active_users_7d,
-				excluded.active_users_30d, excluded.decision_makers, excluded.influencers, excluded.best_contact,
-				excluded.best_contact_role, excluded.champion, excluded.functions, excluded.top_seniority,
-				excluded.stage, excluded.paid_seats, excluded.first_signup_at, excluded.last_activity_at,
-				excluded.recent_activity, excluded.milestones, excluded.fit_score, excluded.fit_tier,
-				excluded.fit_rules, excluded.recheck_at)
-		RETURNING a.account_key)
-		SELECT count(*) INTO v_rows FROM w;
+			   (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner, n.users,
+				n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers, n.best_contact,
+				n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage, n.paid_seats,
+				n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones, n.fit_score, n.fit_tier,
+				n.fit_rules, n.recheck_at);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		INSERT INTO sum.accounts (account_key, crm_account_id, name, domain, country, employees, industry,
+								  owner, users, active_users_7d, active_users_30d, decision_makers, influencers,
+								  best_contact, best_contact_role, champion, functions, top_seniority, stage,
+								  paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
+								  fit_score, fit_tier, fit_rules, recheck_at, updated_at)
+		SELECT n.account_key, n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner,
+			   n.users, n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers,
+			   n.best_contact, n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage,
+			   n.paid_seats, n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones,
+			   n.fit_score, n.fit_tier, n.fit_rules, n.recheck_at, clock_timestamp()
+		  FROM pg_temp.sum_accounts_new n JOIN pg_temp.sum_accounts_before b USING (account_key)
+		 WHERE NOT b.existed;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
 
 		-- accounts that came, went, or whose fit, decision makers or stage
 		-- moved: the plays of their people follow (sum_scope_people)
