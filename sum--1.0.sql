@@ -5278,7 +5278,6 @@ BEGIN
 				  WHERE r.name ~ '^(handoff|nurture)\.')))
 		  INTO v_rules_fp;
 		v_crm_q := sum.input_query('crm_accounts');
-		v_contacts_q := sum.input_query('crm_contacts');
 
 		DROP TABLE IF EXISTS pg_temp.sum_crm;
 		IF v_crm_q IS NULL THEN
@@ -5314,22 +5313,11 @@ BEGIN
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
 			   st.reevaluated_at AS reevaluated_at,
 			   v_rules_fp AS rules_fingerprint,
-			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed,
-			   v_contacts_q IS NOT NULL AS has_contacts;
+			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed;
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
 			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true,
 									   rules_changed = true;
-		END IF;
-
-		DROP TABLE IF EXISTS pg_temp.sum_contacts;
-		IF v_contacts_q IS NULL THEN
-			CREATE TEMP TABLE sum_contacts (contact_id text, account_id text, email text, full_name text, title text)
-				ON COMMIT DROP;
-		ELSE
-			EXECUTE format('CREATE TEMP TABLE sum_contacts ON COMMIT DROP AS
-							SELECT contact_id, account_id, email, full_name, title FROM (%s) c
-							 WHERE contact_id IS NOT NULL', v_contacts_q);
 		END IF;
 
 		v_users_q := sum.input_query('users');
@@ -5361,15 +5349,14 @@ BEGIN
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
 
 		-- the sets of rows this run touches; a full run touches everything
-		-- (users: to evaluate; changed users: whose change reaches their
-		-- person; people and accounts: to roll up again; due people: whose
-		-- stall time came)
+		-- (users: to evaluate; people: to roll up again, from every step
+		-- whose change reaches them; accounts: to roll up again; due people:
+		-- whose stall time came)
 		DROP TABLE IF EXISTS pg_temp.sum_touched_users, pg_temp.sum_touched_people, pg_temp.sum_touched_accounts,
-			pg_temp.sum_changed_users, pg_temp.sum_due_people;
+			pg_temp.sum_due_people;
 		CREATE TEMP TABLE sum_touched_users (user_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_touched_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
-		CREATE TEMP TABLE sum_changed_users (user_id text PRIMARY KEY) ON COMMIT DROP;
 		CREATE TEMP TABLE sum_due_people (person_id text PRIMARY KEY) ON COMMIT DROP;
 
 		IF (SELECT r.is_full FROM pg_temp.sum_run r) THEN
@@ -5461,15 +5448,14 @@ BEGIN
 			   IS DISTINCT FROM
 			   (excluded.person_id, excluded.email, excluded.full_name, excluded.title, excluded.company_name,
 				excluded.country, excluded.stage, excluded.signed_up_at, excluded.source_updated_at)
-		RETURNING u.user_id),
-		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		RETURNING u.user_id)
 		SELECT count(*) INTO v_rows FROM w;
+		-- (the people of these users are in sum_touched_people already)
 		WITH w AS (
 		UPDATE sum.users u SET person_id = m.person_id, updated_at = clock_timestamp()
 		  FROM pg_temp.sum_people_map m
 		 WHERE m.user_id = u.user_id AND u.person_id IS DISTINCT FROM m.person_id
-		RETURNING u.user_id),
-		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		RETURNING u.user_id)
 		SELECT count(*) INTO v_n FROM w;
 		RETURN v_rows + v_n;
 
@@ -5521,8 +5507,9 @@ BEGIN
 			   IS DISTINCT FROM
 			   (x.account_key, x.account_id, x.method, x.score, (x.p).function, (x.p).seniority,
 				(x.p).confidence, sum.buying_role(x.p, x.employees))
-		RETURNING u.user_id),
-		c AS (INSERT INTO pg_temp.sum_changed_users SELECT w.user_id FROM w ON CONFLICT DO NOTHING)
+		RETURNING u.person_id),
+		c AS (INSERT INTO pg_temp.sum_touched_people SELECT DISTINCT w.person_id FROM w
+			   WHERE w.person_id IS NOT NULL ON CONFLICT DO NOTHING)
 		SELECT count(*) INTO v_rows FROM w;
 		RETURN v_rows;
 
@@ -5564,20 +5551,15 @@ BEGIN
 		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
 		UNION SELECT user_id FROM pg_temp.sum_in_users
 		ON CONFLICT DO NOTHING;
-		-- changed play rules may move the time a stall begins: every user is due
-		IF run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed)) THEN
-			INSERT INTO pg_temp.sum_touched_users SELECT user_id FROM sum.users ON CONFLICT DO NOTHING;
-		ELSIF run.reevaluate THEN
-			-- time alone changes the results of the users whose recheck time has come
-			INSERT INTO pg_temp.sum_touched_users
-			SELECT u.user_id FROM sum.users u WHERE u.recheck_at <= run.as_of
-			ON CONFLICT DO NOTHING;
-		END IF;
 		ANALYZE pg_temp.sum_touched_users;
+		-- and, in the same scan of sum.users below: every user (changed play
+		-- rules may move the time a stall begins), or those whose recheck
+		-- time has come (time alone changes their results)
+		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT y.user_id, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
+		SELECT y.user_id, y.person_id, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
 			   y.recheck_at,
 			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
 			   IS DISTINCT FROM
@@ -5592,20 +5574,22 @@ BEGIN
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
-				  FROM (SELECT t.user_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
+				  FROM (SELECT u.user_id, u.person_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
 							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
 							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM pg_temp.sum_touched_users t
-						  JOIN sum.users u USING (user_id)
+						  FROM sum.users u
 						  LEFT JOIN sum.user_states s USING (user_id)
 						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
+						 WHERE v_all OR (run.reevaluate AND u.recheck_at <= run.as_of)
+							OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t)
 						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
 				OFFSET 0) y
 		  LEFT JOIN LATERAL (
 				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
 					   array_agg(m.reached_at ORDER BY m.milestone) AS times
 				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
+		ANALYZE pg_temp.sum_eval;
 
 		-- updated_at moves with the results, not with the recheck time alone
 		UPDATE sum.users u
@@ -5616,7 +5600,8 @@ BEGIN
 			   updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
 		  FROM pg_temp.sum_eval e
 		 WHERE e.user_id = u.user_id AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
-		INSERT INTO pg_temp.sum_changed_users SELECT e.user_id FROM pg_temp.sum_eval e WHERE e.person_changed
+		INSERT INTO pg_temp.sum_touched_people
+		SELECT DISTINCT e.person_id FROM pg_temp.sum_eval e WHERE e.person_changed AND e.person_id IS NOT NULL
 		ON CONFLICT DO NOTHING;
 
 		-- only milestones that came or went, or whose time may have moved: a
@@ -5649,9 +5634,6 @@ BEGIN
 	WHEN 'people_rollup' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		v_stall := sum.setting('nurture.stalled_after')::interval;
-		INSERT INTO pg_temp.sum_touched_people
-		SELECT DISTINCT u.person_id FROM sum.users u JOIN pg_temp.sum_changed_users USING (user_id)
-		ON CONFLICT DO NOTHING;
 		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
 		END IF;
@@ -5671,11 +5653,13 @@ BEGIN
 		END IF;
 
 		-- one sort per pick (DISTINCT ON) rather than a sort per person
-		INSERT INTO sum.people AS p (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
-									 title, function, seniority, buying_role, account_key, country, stage, signed_up_at,
-									 last_event_at, events_28d, milestones, recheck_at, updated_at)
+		DROP TABLE IF EXISTS pg_temp.sum_people_new;
+		CREATE TEMP TABLE sum_people_new ON COMMIT DROP AS
 		WITH u AS MATERIALIZED (
-			SELECT u.* FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
+			SELECT u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country, u.is_freemail,
+				   u.last_event_at, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
+				   u.account_key, u.signed_up_at, u.stage, u.events_28d, u.milestones
+			  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
 		prim AS (
 			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country
 			  FROM u ORDER BY u.person_id, u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id),
@@ -5702,40 +5686,56 @@ BEGIN
 						  WHERE x <> '' ORDER BY x) AS milestones
 			  FROM (SELECT * FROM u ORDER BY u.person_id, u.user_id) s
 			 GROUP BY s.person_id)
-		SELECT g.person_id, prim.user_id, g.user_ids, g.logins, prim.email, prim.email_hash, prim.full_name,
-			   best.title, best.function, best.seniority, g.buying_role, acct.account_key, prim.country, g.stage,
+		SELECT g.person_id, prim.user_id AS primary_user_id, g.user_ids, g.logins, prim.email, prim.email_hash,
+			   prim.full_name, best.title, best.function, best.seniority, g.buying_role, acct.account_key, prim.country, g.stage,
 			   g.signed_up_at,
 			   g.last_event_at, g.events_28d, g.milestones,
-			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of),
-			   clock_timestamp()
-		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id)
-		ON CONFLICT (person_id) DO UPDATE
-		   SET primary_user_id = excluded.primary_user_id, user_ids = excluded.user_ids, logins = excluded.logins,
-			   email = excluded.email, email_hash = excluded.email_hash, full_name = excluded.full_name,
-			   title = excluded.title, function = excluded.function, seniority = excluded.seniority,
-			   buying_role = excluded.buying_role, account_key = excluded.account_key, country = excluded.country,
-			   stage = excluded.stage,
-			   signed_up_at = excluded.signed_up_at, last_event_at = excluded.last_event_at,
-			   events_28d = excluded.events_28d, milestones = excluded.milestones, recheck_at = excluded.recheck_at,
+			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of)
+				   AS recheck_at
+		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id);
+		ANALYZE pg_temp.sum_people_new;
+		-- an UPDATE and an INSERT, not INSERT ... ON CONFLICT: that locks each
+		-- row it updates first (one more write per row); one run at a time
+		-- writes these tables.  updated_at moves with the content, not with
+		-- recheck_at alone.
+		UPDATE sum.people p
+		   SET primary_user_id = n.primary_user_id, user_ids = n.user_ids, logins = n.logins, email = n.email,
+			   email_hash = n.email_hash, full_name = n.full_name, title = n.title, function = n.function,
+			   seniority = n.seniority, buying_role = n.buying_role, account_key = n.account_key,
+			   country = n.country, stage = n.stage, signed_up_at = n.signed_up_at,
+			   last_event_at = n.last_event_at, events_28d = n.events_28d, milestones = n.milestones,
+			   recheck_at = n.recheck_at,
 			   updated_at = CASE WHEN (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
-									   p.seniority, p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at,
-									   p.last_event_at, p.events_28d, p.milestones)
+									   p.seniority, p.buying_role, p.account_key, p.country, p.stage,
+									   p.signed_up_at, p.last_event_at, p.events_28d, p.milestones)
 									  IS DISTINCT FROM
-									  (excluded.primary_user_id, excluded.user_ids, excluded.email,
-									   excluded.full_name, excluded.title, excluded.function, excluded.seniority,
-									   excluded.buying_role, excluded.account_key, excluded.country, excluded.stage,
-									   excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
-									   excluded.milestones)
-								 THEN excluded.updated_at ELSE p.updated_at END
-		 WHERE (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function, p.seniority,
-				p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at, p.last_event_at, p.events_28d,
-				p.milestones, p.recheck_at)
+									  (n.primary_user_id, n.user_ids, n.email, n.full_name, n.title, n.function,
+									   n.seniority, n.buying_role, n.account_key, n.country, n.stage,
+									   n.signed_up_at, n.last_event_at, n.events_28d, n.milestones)
+								 THEN clock_timestamp() ELSE p.updated_at END
+		  FROM pg_temp.sum_people_new n
+		 WHERE n.person_id = p.person_id
+		   AND (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
+				p.seniority, p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at,
+				p.last_event_at, p.events_28d, p.milestones, p.recheck_at)
 			   IS DISTINCT FROM
-			   (excluded.primary_user_id, excluded.user_ids, excluded.email, excluded.full_name, excluded.title,
-				excluded.function, excluded.seniority, excluded.buying_role, excluded.account_key, excluded.country,
-				excluded.stage, excluded.signed_up_at, excluded.last_event_at, excluded.events_28d,
-				excluded.milestones, excluded.recheck_at);
+			   (n.primary_user_id, n.user_ids, n.email, n.full_name, n.title, n.function,
+				n.seniority, n.buying_role, n.account_key, n.country, n.stage, n.signed_up_at,
+				n.last_event_at, n.events_28d, n.milestones, n.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		-- new people come only with new or changed logins
+		IF run.is_full OR EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
+		INSERT INTO sum.people (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name, title,
+								function, seniority, buying_role, account_key, country, stage, signed_up_at,
+								last_event_at, events_28d, milestones, recheck_at, updated_at)
+		SELECT n.person_id, n.primary_user_id, n.user_ids, n.logins, n.email, n.email_hash, n.full_name, n.title,
+			   n.function, n.seniority, n.buying_role, n.account_key, n.country, n.stage, n.signed_up_at,
+			   n.last_event_at, n.events_28d, n.milestones, n.recheck_at, clock_timestamp()
+		  FROM pg_temp.sum_people_new n
+		 WHERE NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.person_id = n.person_id);
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
+		END IF;
 
 		-- people whose stall time has come (nurture looks at them again), and
 		-- every person when the play settings changed
@@ -5747,9 +5747,9 @@ BEGIN
 		   AND p.person_id NOT IN (SELECT t.person_id FROM pg_temp.sum_touched_people t)
 		RETURNING p.person_id)
 		INSERT INTO pg_temp.sum_due_people SELECT w.person_id FROM w ON CONFLICT DO NOTHING;
+		-- (and their accounts now: every touched person left with logins is in sum_people_new)
 		INSERT INTO pg_temp.sum_touched_accounts
-		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
-		 WHERE p.account_key IS NOT NULL
+		SELECT DISTINCT n.account_key FROM pg_temp.sum_people_new n WHERE n.account_key IS NOT NULL
 		ON CONFLICT DO NOTHING;
 		RETURN v_rows;
 
@@ -5786,18 +5786,24 @@ BEGIN
 		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage
 		  FROM pg_temp.sum_touched_accounts t LEFT JOIN sum.accounts a USING (account_key);
 
-		DELETE FROM sum.accounts a
-		 USING pg_temp.sum_touched_accounts t
-		 WHERE t.account_key = a.account_key
-		   AND NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.account_key = a.account_key);
-
 		DROP TABLE IF EXISTS pg_temp.sum_rollups;
 		CREATE TEMP TABLE sum_rollups ON COMMIT DROP AS
+		-- the people of the touched accounts read apart: joined in the
+		-- grouping query, they come in account order through the index,
+		-- a random heap read per person (several times a scan and a sort)
+		WITH ap AS MATERIALIZED (
+			SELECT p.account_key, p.person_id, p.function, p.seniority, p.buying_role, p.stage, p.signed_up_at,
+				   p.last_event_at, p.events_28d, p.milestones
+			  FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key))
 		SELECT r.account_key, r.s, c.account_id AS crm_account_id,
 			   coalesce(c.name, substr(r.account_key, 8)) AS name,
 			   coalesce(sum.domain_normalize(c.domain), CASE WHEN r.account_key LIKE 'domain:%'
 															 THEN substr(r.account_key, 8) END) AS domain,
-			   coalesce(c.country, r.country) AS country, c.employees, c.industry, c.owner,
+			   -- (the people's most common country only when the CRM has none: an
+			   -- ordered-set aggregate below would force a sort of every person)
+			   coalesce(c.country, (SELECT mode() WITHIN GROUP (ORDER BY p.country) FROM sum.people p
+									 WHERE p.account_key = r.account_key)) AS country,
+			   c.employees, c.industry, c.owner,
 			   c.annual_revenue, c.technologies,
 			   ARRAY(SELECT DISTINCT x
 					   FROM unnest((r.s).milestones
@@ -5809,25 +5815,19 @@ BEGIN
 										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
 										  p.milestones, run.as_of) AS s,
 					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
-					   mode() WITHIN GROUP (ORDER BY p.country) AS country,
 					   CASE WHEN p.account_key LIKE 'crm:%' THEN substr(p.account_key, 5) END AS crm_id
-				  FROM sum.people p
-				  JOIN pg_temp.sum_touched_accounts t USING (account_key)
+				  FROM ap p
 				 GROUP BY p.account_key) r
 		  LEFT JOIN pg_temp.sum_crm c ON c.account_id = r.crm_id;
 
-		WITH w AS (
-		INSERT INTO sum.accounts AS a (account_key, crm_account_id, name, domain, country, employees, industry, owner,
-									   users, active_users_7d, active_users_30d, decision_makers, influencers,
-									   best_contact, best_contact_role, champion, functions, top_seniority, stage,
-									   paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
-									   fit_score, fit_tier, fit_rules, recheck_at, updated_at)
+		DROP TABLE IF EXISTS pg_temp.sum_accounts_new;
+		CREATE TEMP TABLE sum_accounts_new ON COMMIT DROP AS
 		SELECT r.account_key, r.crm_account_id, r.name, r.domain, r.country, r.employees, r.industry, r.owner,
 			   (r.s).users, (r.s).active_users_7d, (r.s).active_users_30d, (r.s).decision_makers,
 			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
 			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
 			   (r.s).last_activity_at, (r.s).recent_activity, r.milestones,
-			   (r.f).score, (r.f).tier, (r.f).matched_rules, r.recheck_at, clock_timestamp()
+			   (r.f).score AS fit_score, (r.f).tier AS fit_tier, (r.f).matched_rules AS fit_rules, r.recheck_at
 		  FROM (SELECT r.*,
 					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
 							'employees', r.employees, 'industry', lower(r.industry), 'country', r.country,
@@ -5835,52 +5835,68 @@ BEGIN
 							'domain', r.domain, 'in_crm', r.crm_account_id IS NOT NULL,
 							'users', (r.s).users, 'active_users_7d', (r.s).active_users_7d,
 							'decision_makers', (r.s).decision_makers, 'stage', (r.s).stage))) AS f
-				  FROM pg_temp.sum_rollups r) r
-		ON CONFLICT (account_key) DO UPDATE
-		   SET crm_account_id = excluded.crm_account_id, name = excluded.name, domain = excluded.domain,
-			   country = excluded.country, employees = excluded.employees, industry = excluded.industry,
-			   owner = excluded.owner, users = excluded.users, active_users_7d = excluded.active_users_7d,
-			   active_users_30d = excluded.active_users_30d, decision_makers = excluded.decision_makers,
-			   influencers = excluded.influencers, best_contact = excluded.best_contact,
-			   best_contact_role = excluded.best_contact_role, champion = excluded.champion,
-			   functions = excluded.functions, top_seniority = excluded.top_seniority, stage = excluded.stage,
-			   paid_seats = excluded.paid_seats, first_signup_at = excluded.first_signup_at,
-			   last_activity_at = excluded.last_activity_at, recent_activity = excluded.recent_activity,
-			   milestones = excluded.milestones, fit_score = excluded.fit_score, fit_tier = excluded.fit_tier,
-			   fit_rules = excluded.fit_rules, recheck_at = excluded.recheck_at,
-			   updated_at = CASE WHEN a.recheck_at IS DISTINCT FROM excluded.recheck_at
-									  AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
-										   a.owner, a.users, a.active_users_7d, a.active_users_30d,
-										   a.decision_makers, a.influencers, a.best_contact, a.best_contact_role,
-										   a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
-										   a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones,
-										   a.fit_score, a.fit_tier, a.fit_rules)
-										  IS NOT DISTINCT FROM
-										  (excluded.crm_account_id, excluded.name, excluded.domain,
-										   excluded.country, excluded.employees, excluded.industry, excluded.owner,
-										   excluded.users, excluded.active_users_7d, excluded.active_users_30d,
-										   excluded.decision_makers, excluded.influencers, excluded.best_contact,
-										   excluded.best_contact_role, excluded.champion, excluded.functions,
-										   excluded.top_seniority, excluded.stage, excluded.paid_seats,
-										   excluded.first_signup_at, excluded.last_activity_at,
-										   excluded.recent_activity, excluded.milestones, excluded.fit_score,
-										   excluded.fit_tier, excluded.fit_rules)
-								 THEN a.updated_at ELSE excluded.updated_at END
-		 WHERE (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
+				  FROM pg_temp.sum_rollups r) r;
+		ANALYZE pg_temp.sum_accounts_new;
+
+		-- touched accounts left without people go
+		DELETE FROM sum.accounts a
+		 USING pg_temp.sum_accounts_before b
+		 WHERE b.account_key = a.account_key AND b.existed
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_accounts_new n WHERE n.account_key = a.account_key);
+		-- an UPDATE and an INSERT rather than ON CONFLICT (see the people);
+		-- updated_at moves with the content, not with recheck_at alone
+		UPDATE sum.accounts a
+		   SET crm_account_id = n.crm_account_id, name = n.name, domain = n.domain, country = n.country,
+			   employees = n.employees, industry = n.industry, owner = n.owner, users = n.users,
+			   active_users_7d = n.active_users_7d, active_users_30d = n.active_users_30d,
+			   decision_makers = n.decision_makers, influencers = n.influencers, best_contact = n.best_contact,
+			   best_contact_role = n.best_contact_role, champion = n.champion, functions = n.functions,
+			   top_seniority = n.top_seniority, stage = n.stage, paid_seats = n.paid_seats,
+			   first_signup_at = n.first_signup_at, last_activity_at = n.last_activity_at,
+			   recent_activity = n.recent_activity, milestones = n.milestones, fit_score = n.fit_score,
+			   fit_tier = n.fit_tier, fit_rules = n.fit_rules, recheck_at = n.recheck_at,
+			   updated_at = CASE WHEN (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
+									   a.owner, a.users, a.active_users_7d, a.active_users_30d, a.decision_makers,
+									   a.influencers, a.best_contact, a.best_contact_role, a.champion,
+									   a.functions, a.top_seniority, a.stage, a.paid_seats, a.first_signup_at,
+									   a.last_activity_at, a.recent_activity, a.milestones, a.fit_score,
+									   a.fit_tier, a.fit_rules)
+									  IS DISTINCT FROM
+									  (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry,
+									   n.owner, n.users, n.active_users_7d, n.active_users_30d, n.decision_makers,
+									   n.influencers, n.best_contact, n.best_contact_role, n.champion,
+									   n.functions, n.top_seniority, n.stage, n.paid_seats, n.first_signup_at,
+									   n.last_activity_at, n.recent_activity, n.milestones, n.fit_score,
+									   n.fit_tier, n.fit_rules)
+								 THEN clock_timestamp() ELSE a.updated_at END
+		  FROM pg_temp.sum_accounts_new n
+		 WHERE n.account_key = a.account_key
+		   AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
 				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
 				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
 				a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones, a.fit_score, a.fit_tier,
 				a.fit_rules, a.recheck_at)
 			   IS DISTINCT FROM
-			   (excluded.crm_account_id, excluded.name, excluded.domain, excluded.country, excluded.employees,
-				excluded.industry, excluded.owner, excluded.users, excluded.active_users_7d,
-				excluded.active_users_30d, excluded.decision_makers, excluded.influencers, excluded.best_contact,
-				excluded.best_contact_role, excluded.champion, excluded.functions, excluded.top_seniority,
-				excluded.stage, excluded.paid_seats, excluded.first_signup_at, excluded.last_activity_at,
-				excluded.recent_activity, excluded.milestones, excluded.fit_score, excluded.fit_tier,
-				excluded.fit_rules, excluded.recheck_at)
-		RETURNING a.account_key)
-		SELECT count(*) INTO v_rows FROM w;
+			   (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner, n.users,
+				n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers, n.best_contact,
+				n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage, n.paid_seats,
+				n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones, n.fit_score, n.fit_tier,
+				n.fit_rules, n.recheck_at);
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		INSERT INTO sum.accounts (account_key, crm_account_id, name, domain, country, employees, industry,
+								  owner, users, active_users_7d, active_users_30d, decision_makers, influencers,
+								  best_contact, best_contact_role, champion, functions, top_seniority, stage,
+								  paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
+								  fit_score, fit_tier, fit_rules, recheck_at, updated_at)
+		SELECT n.account_key, n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner,
+			   n.users, n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers,
+			   n.best_contact, n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage,
+			   n.paid_seats, n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones,
+			   n.fit_score, n.fit_tier, n.fit_rules, n.recheck_at, clock_timestamp()
+		  FROM pg_temp.sum_accounts_new n JOIN pg_temp.sum_accounts_before b USING (account_key)
+		 WHERE NOT b.existed;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		v_rows := v_rows + v_n;
 
 		-- accounts that came, went, or whose fit, decision makers or stage
 		-- moved: the plays of their people follow (sum_scope_people)
@@ -6008,26 +6024,45 @@ BEGIN
 		UNION SELECT p.person_id FROM sum.people p WHERE v_all;
 		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
 		ANALYZE pg_temp.sum_scope_people;
+		-- what the person plays read of each person in scope and their
+		-- account, read once (not once per play)
+		DROP TABLE IF EXISTS pg_temp.sum_scope;
+		CREATE TEMP TABLE sum_scope ON COMMIT DROP AS
+		SELECT p.person_id, p.account_key, p.primary_user_id, p.email_hash, p.buying_role, p.stage, p.milestones,
+			   p.last_event_at, p.signed_up_at, a.fit_tier, a.decision_makers, a.stage AS account_stage
+		  FROM pg_temp.sum_scope_people s
+		  JOIN sum.people p USING (person_id)
+		  LEFT JOIN sum.accounts a USING (account_key);
 
+		-- the decision-maker contacts of the touched accounts that need one
+		-- (the CRM contacts are read here, for those accounts only)
+		v_contacts_q := sum.input_query('crm_contacts');
 		DROP TABLE IF EXISTS pg_temp.sum_dm_contacts;
-		CREATE TEMP TABLE sum_dm_contacts ON COMMIT DROP AS
-		SELECT c.contact_id, a.account_key, sum.email_hash(c.email) AS email_hash, c.title
-		  FROM pg_temp.sum_contacts c
-		  JOIN sum.accounts a ON a.crm_account_id = c.account_id
-		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0
-		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
-		   AND sum.buying_role(sum.title_persona(c.title), a.employees) = 'decision_maker'
-		   AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.email_key = sum.email_normalize(c.email, 'match'));
+		CREATE TEMP TABLE sum_dm_contacts (contact_id text, account_key text, email_hash text, title text)
+			ON COMMIT DROP;
+		IF v_contacts_q IS NOT NULL THEN
+			EXECUTE format('INSERT INTO pg_temp.sum_dm_contacts
+							SELECT c.contact_id, a.account_key, sum.email_hash(c.email), c.title
+							  FROM (%s) c
+							  JOIN sum.accounts a ON a.crm_account_id = c.account_id
+							 WHERE c.contact_id IS NOT NULL AND a.fit_tier >= $1 AND a.decision_makers = 0
+							   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
+							   AND sum.buying_role(sum.title_persona(c.title), a.employees) = ''decision_maker''
+							   AND NOT EXISTS (SELECT 1 FROM sum.users u
+												WHERE u.email_key = sum.email_normalize(c.email, ''match''))',
+						   v_contacts_q)
+				USING v_min_tier;
+		END IF;
+		ANALYZE pg_temp.sum_dm_contacts;
 
 		DROP TABLE IF EXISTS pg_temp.sum_plays_now;
 		CREATE TEMP TABLE sum_plays_now ON COMMIT DROP AS
-		SELECT 'invite_decision_maker'::text AS play, p.person_id AS subject_id, p.account_key,
-			   p.primary_user_id AS user_id, p.email_hash,
-			   jsonb_build_object('fit_tier', a.fit_tier, 'buying_role', p.buying_role) AS details
-		  FROM sum.people p JOIN sum.accounts a USING (account_key)
-		 WHERE a.fit_tier >= v_min_tier AND a.decision_makers = 0 AND a.stage IS DISTINCT FROM 'paid'
-		   AND p.buying_role IS DISTINCT FROM 'decision_maker'
-		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
+		SELECT 'invite_decision_maker'::text AS play, s.person_id AS subject_id, s.account_key,
+			   s.primary_user_id AS user_id, s.email_hash,
+			   jsonb_build_object('fit_tier', s.fit_tier, 'buying_role', s.buying_role) AS details
+		  FROM pg_temp.sum_scope s
+		 WHERE s.fit_tier >= v_min_tier AND s.decision_makers = 0 AND s.account_stage IS DISTINCT FROM 'paid'
+		   AND s.buying_role IS DISTINCT FROM 'decision_maker'
 		UNION ALL
 		SELECT 'outbound_decision_makers', d.contact_id, d.account_key, NULL, d.email_hash,
 			   jsonb_build_object('title', d.title)
@@ -6040,13 +6075,12 @@ BEGIN
 		 WHERE a.active_users_7d >= v_n
 		 GROUP BY a.account_key, a.active_users_7d
 		UNION ALL
-		SELECT 'rescue_stalled_trial', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
-			   jsonb_build_object('last_event_at', p.last_event_at)
-		  FROM sum.people p
-		 WHERE p.stage = 'trial' AND NOT coalesce(p.milestones @> '{activated}', false)
-		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
+		SELECT 'rescue_stalled_trial', s.person_id, s.account_key, s.primary_user_id, s.email_hash,
+			   jsonb_build_object('last_event_at', s.last_event_at)
+		  FROM pg_temp.sum_scope s
+		 WHERE s.stage = 'trial' AND NOT coalesce(s.milestones @> '{activated}', false)
 		   -- (the same arithmetic as sum.stall_recheck)
-		   AND coalesce(p.last_event_at, p.signed_up_at) + sum.setting('nurture.stalled_after')::interval
+		   AND coalesce(s.last_event_at, s.signed_up_at) + sum.setting('nurture.stalled_after')::interval
 			   < run.as_of
 		UNION ALL
 		SELECT 'churn_risk', a.account_key, a.account_key, NULL, NULL,
@@ -6055,18 +6089,16 @@ BEGIN
 		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
 		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)
 		UNION ALL
-		SELECT 'paywall_upsell', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
-			   jsonb_build_object('stage', p.stage)
-		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
-		 WHERE coalesce(p.milestones @> '{paywall_hit}', false)
-		   AND coalesce(p.stage, 'freemium') IN ('freemium', 'trial') AND a.stage IS DISTINCT FROM 'paid'
-		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s)
+		SELECT 'paywall_upsell', s.person_id, s.account_key, s.primary_user_id, s.email_hash,
+			   jsonb_build_object('stage', s.stage)
+		  FROM pg_temp.sum_scope s
+		 WHERE coalesce(s.milestones @> '{paywall_hit}', false)
+		   AND coalesce(s.stage, 'freemium') IN ('freemium', 'trial') AND s.account_stage IS DISTINCT FROM 'paid'
 		UNION ALL
-		SELECT 'suppress_prospect_nurture', p.person_id, p.account_key, p.primary_user_id, p.email_hash,
-			   jsonb_build_object('stage', coalesce(a.stage, p.stage))
-		  FROM sum.people p LEFT JOIN sum.accounts a USING (account_key)
-		 WHERE (p.stage = 'paid' OR a.stage = 'paid')
-		   AND p.person_id IN (SELECT s.person_id FROM pg_temp.sum_scope_people s);
+		SELECT 'suppress_prospect_nurture', s.person_id, s.account_key, s.primary_user_id, s.email_hash,
+			   jsonb_build_object('stage', coalesce(s.account_stage, s.stage))
+		  FROM pg_temp.sum_scope s
+		 WHERE s.stage = 'paid' OR s.account_stage = 'paid';
 		DELETE FROM pg_temp.sum_plays_now n
 		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
 		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
@@ -6088,32 +6120,44 @@ BEGIN
 		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_plays_now n WHERE n.play = t.play AND n.subject_id = t.subject_id);
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		v_rows := v_rows + v_n;
-		-- fire again what was cleared and whose cooldown has passed
+		-- each play now against its trigger (one join, then the writes
+		-- touch only the rows that move): fire again what was cleared and
+		-- whose cooldown has passed, keep the firing ones up to date (their
+		-- audience, account, details), fire the new ones
+		DROP TABLE IF EXISTS pg_temp.sum_plays_diff;
+		CREATE TEMP TABLE sum_plays_diff ON COMMIT DROP AS
+		SELECT n.play, n.subject_id, y.subject, n.account_key, n.user_id, n.email_hash, n.details,
+			   CASE WHEN t.play IS NULL THEN 'new'
+					WHEN NOT t.active AND t.last_fired_at + y.cooldown <= run.as_of THEN 'fire_again'
+					WHEN t.active AND (t.account_key, t.user_id, t.email_hash, t.details)
+									  IS DISTINCT FROM (n.account_key, n.user_id, n.email_hash, n.details)
+						THEN 'changed' END AS action
+		  FROM pg_temp.sum_plays_now n
+		  JOIN sum.nurture_plays y USING (play)
+		  LEFT JOIN sum.nurture_triggers t ON t.play = n.play AND t.subject_id = n.subject_id;
+		DELETE FROM pg_temp.sum_plays_diff d WHERE d.action IS NULL;
+		ANALYZE pg_temp.sum_plays_diff;
 		UPDATE sum.nurture_triggers t
 		   SET active = true, fire_count = t.fire_count + 1, last_fired_at = run.as_of, cleared_at = NULL,
-			   account_key = n.account_key, user_id = n.user_id, email_hash = n.email_hash, details = n.details,
+			   account_key = d.account_key, user_id = d.user_id, email_hash = d.email_hash, details = d.details,
 			   updated_at = clock_timestamp()
-		  FROM pg_temp.sum_plays_now n, sum.nurture_plays y
-		 WHERE n.play = t.play AND n.subject_id = t.subject_id AND y.play = t.play
-		   AND NOT t.active AND t.last_fired_at + y.cooldown <= run.as_of;
+		  FROM pg_temp.sum_plays_diff d
+		 WHERE d.play = t.play AND d.subject_id = t.subject_id AND d.action = 'fire_again';
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		v_rows := v_rows + v_n;
-		-- keep the firing ones up to date (their audience, account, details)
 		UPDATE sum.nurture_triggers t
-		   SET account_key = n.account_key, user_id = n.user_id, email_hash = n.email_hash, details = n.details,
+		   SET account_key = d.account_key, user_id = d.user_id, email_hash = d.email_hash, details = d.details,
 			   updated_at = clock_timestamp()
-		  FROM pg_temp.sum_plays_now n
-		 WHERE n.play = t.play AND n.subject_id = t.subject_id AND t.active
-		   AND (t.account_key, t.user_id, t.email_hash, t.details)
-			   IS DISTINCT FROM (n.account_key, n.user_id, n.email_hash, n.details);
+		  FROM pg_temp.sum_plays_diff d
+		 WHERE d.play = t.play AND d.subject_id = t.subject_id AND d.action = 'changed';
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		v_rows := v_rows + v_n;
-		-- fire the new ones
 		INSERT INTO sum.nurture_triggers (play, subject_id, subject, account_key, user_id, email_hash, details,
 										  active, fire_count, first_fired_at, last_fired_at, updated_at)
-		SELECT n.play, n.subject_id, y.subject, n.account_key, n.user_id, n.email_hash, n.details,
+		SELECT d.play, d.subject_id, d.subject, d.account_key, d.user_id, d.email_hash, d.details,
 			   true, 1, run.as_of, run.as_of, clock_timestamp()
-		  FROM pg_temp.sum_plays_now n JOIN sum.nurture_plays y USING (play)
+		  FROM pg_temp.sum_plays_diff d
+		 WHERE d.action = 'new'
 		ON CONFLICT (play, subject_id) DO NOTHING;
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		RETURN v_rows + v_n;

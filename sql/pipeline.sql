@@ -198,6 +198,25 @@ SELECT * FROM pg_temp.differences();
 SELECT (SELECT count(recheck_at) FROM sum.users) AS users, (SELECT count(recheck_at) FROM sum.people) AS people,
 	   (SELECT count(recheck_at) FROM sum.accounts) AS accounts;
 
+/*
+ * New logins in an incremental run: Ivy, CTO at NewCo (a company no one
+ * came from before: a new account), and a second login of Carol Meyer at
+ * globex.de (the same name at the same corporate domain: her person grows,
+ * Globex gains no user).  Incremental and full agree.
+ */
+INSERT INTO app.users VALUES
+	(12, 'ivy@newco.io', '2026-03-15 12:42Z', 'Ivy New', 'CTO', 'NewCo', 'US', 'trial'),
+	(13, 'carol.meyer@globex.de', '2026-03-15 12:43Z', 'Carol Meyer', 'Marketing Manager', 'Globex', 'DE', 'freemium');
+INSERT INTO app.events VALUES (12, 'project_created', '2026-03-15 12:44Z'), (13, 'report_viewed', '2026-03-15 12:45Z');
+CALL sum.refresh(as_of => '2026-03-15 12:50Z');
+SELECT person_id, user_ids, account_key FROM sum.people WHERE person_id IN ('4', '12') ORDER BY person_id;
+SELECT account_key, users, active_users_7d, decision_makers FROM sum.accounts
+ WHERE account_key IN ('crm:G1', 'domain:newco.io') ORDER BY account_key;
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-03-15 12:50Z');
+SELECT * FROM pg_temp.differences();
+
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
 \set VERBOSITY terse
