@@ -5291,7 +5291,9 @@ BEGIN
 							  FROM (%s) a WHERE account_id IS NOT NULL ORDER BY account_id', v_crm_q);
 		END IF;
 		CREATE UNIQUE INDEX ON pg_temp.sum_crm (account_id);
-		ANALYZE pg_temp.sum_crm;
+		-- (temp tables are analyzed on the columns plans join and filter on:
+		-- statistics of their wide columns cost more than the plans gain)
+		ANALYZE pg_temp.sum_crm (account_id);
 		SELECT md5(count(*)::text || ':' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
 		  INTO v_crm_fp FROM pg_temp.sum_crm c;
 
@@ -5345,7 +5347,7 @@ BEGIN
 				   (i.email, i.full_name, i.title, i.company_name, i.country, i.stage, i.signed_up_at,
 					i.updated_at);
 		END IF;
-		ANALYZE pg_temp.sum_in_users;
+		ANALYZE pg_temp.sum_in_users (user_id);
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
 
 		-- the sets of rows this run touches; a full run touches everything
@@ -5413,7 +5415,7 @@ BEGIN
 				'SELECT u.user_id AS login_id, u.person_id FROM sum.users u
 				  WHERE u.user_id IN (SELECT l.user_id FROM pg_temp.sum_logins l)') d;
 		CREATE UNIQUE INDEX ON pg_temp.sum_people_map (user_id);
-		ANALYZE pg_temp.sum_people_map;
+		ANALYZE pg_temp.sum_people_map (user_id, person_id);
 
 		-- people whose logins change: the old and the new ids; an old id may go
 		INSERT INTO pg_temp.sum_touched_people
@@ -5488,7 +5490,7 @@ BEGIN
 				'SELECT user_id AS signup_id, email, company_name, country FROM pg_temp.sum_match_in',
 				'SELECT account_id, name, domain, country, parent_account_id, created_at FROM pg_temp.sum_crm') m;
 		CREATE UNIQUE INDEX ON pg_temp.sum_matches (user_id);
-		ANALYZE pg_temp.sum_matches;
+		ANALYZE pg_temp.sum_matches (user_id);
 
 		WITH w AS (
 		UPDATE sum.users u
@@ -5589,7 +5591,7 @@ BEGIN
 				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
 					   array_agg(m.reached_at ORDER BY m.milestone) AS times
 				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
-		ANALYZE pg_temp.sum_eval;
+		ANALYZE pg_temp.sum_eval (user_id);
 
 		-- updated_at moves with the results, not with the recheck time alone
 		UPDATE sum.users u
@@ -5610,7 +5612,7 @@ BEGIN
 		CREATE TEMP TABLE sum_milestones_moved ON COMMIT DROP AS
 		SELECT e.user_id, e.milestones FROM pg_temp.sum_eval e
 		 WHERE e.u_milestones IS DISTINCT FROM e.milestones OR run.is_full;
-		ANALYZE pg_temp.sum_milestones_moved;
+		ANALYZE pg_temp.sum_milestones_moved (user_id);
 		DELETE FROM sum.user_milestones m
 		 USING pg_temp.sum_milestones_moved e
 		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
@@ -5693,7 +5695,7 @@ BEGIN
 			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of)
 				   AS recheck_at
 		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id);
-		ANALYZE pg_temp.sum_people_new;
+		ANALYZE pg_temp.sum_people_new (person_id, account_key);
 		-- an UPDATE and an INSERT, not INSERT ... ON CONFLICT: that locks each
 		-- row it updates first (one more write per row); one run at a time
 		-- writes these tables.  updated_at moves with the content, not with
@@ -5836,7 +5838,7 @@ BEGIN
 							'users', (r.s).users, 'active_users_7d', (r.s).active_users_7d,
 							'decision_makers', (r.s).decision_makers, 'stage', (r.s).stage))) AS f
 				  FROM pg_temp.sum_rollups r) r;
-		ANALYZE pg_temp.sum_accounts_new;
+		ANALYZE pg_temp.sum_accounts_new (account_key);
 
 		-- touched accounts left without people go
 		DELETE FROM sum.accounts a
@@ -6053,7 +6055,7 @@ BEGIN
 						   v_contacts_q)
 				USING v_min_tier;
 		END IF;
-		ANALYZE pg_temp.sum_dm_contacts;
+		ANALYZE pg_temp.sum_dm_contacts (account_key);
 
 		DROP TABLE IF EXISTS pg_temp.sum_plays_now;
 		CREATE TEMP TABLE sum_plays_now ON COMMIT DROP AS
@@ -6102,7 +6104,7 @@ BEGIN
 		DELETE FROM pg_temp.sum_plays_now n
 		 WHERE NOT EXISTS (SELECT 1 FROM sum.nurture_plays y WHERE y.play = n.play AND y.enabled);
 		CREATE UNIQUE INDEX ON pg_temp.sum_plays_now (play, subject_id);
-		ANALYZE pg_temp.sum_plays_now;
+		ANALYZE pg_temp.sum_plays_now (play, subject_id);
 
 		-- clear the triggers of the subjects in scope whose condition ended
 		-- (one statement per kind of subject: semi-joins, not a subplan per row;
@@ -6136,7 +6138,7 @@ BEGIN
 		  JOIN sum.nurture_plays y USING (play)
 		  LEFT JOIN sum.nurture_triggers t ON t.play = n.play AND t.subject_id = n.subject_id;
 		DELETE FROM pg_temp.sum_plays_diff d WHERE d.action IS NULL;
-		ANALYZE pg_temp.sum_plays_diff;
+		ANALYZE pg_temp.sum_plays_diff (play, subject_id, action);
 		UPDATE sum.nurture_triggers t
 		   SET active = true, fire_count = t.fire_count + 1, last_fired_at = run.as_of, cleared_at = NULL,
 			   account_key = d.account_key, user_id = d.user_id, email_hash = d.email_hash, details = d.details,
