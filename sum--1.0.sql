@@ -5245,6 +5245,7 @@ DECLARE
 	v_min_tier sum.fit_tier;
 	v_rules_fp text;
 	v_all boolean;
+	v_scan boolean;
 	v_windows interval[];
 	v_stall interval;
 BEGIN
@@ -5554,10 +5555,12 @@ BEGIN
 		UNION SELECT user_id FROM pg_temp.sum_in_users
 		ON CONFLICT DO NOTHING;
 		ANALYZE pg_temp.sum_touched_users;
-		-- and, in the same scan of sum.users below: every user (changed play
-		-- rules may move the time a stall begins), or those whose recheck
-		-- time has come (time alone changes their results)
+		-- and, when time-based conditions are due, in one scan of sum.users
+		-- below: every user (changed play rules may move the time a stall
+		-- begins), or those whose recheck time has come (time alone changes
+		-- their results); else the touched users only, through the index
 		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
+		v_scan := v_all OR run.reevaluate;
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
@@ -5580,11 +5583,19 @@ BEGIN
 							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
 							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM sum.users u
+						  FROM (SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
+									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at
+								  FROM sum.users u
+								 WHERE v_scan
+								   AND (v_all OR u.recheck_at <= run.as_of
+										OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
+								UNION ALL
+								SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
+									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at
+								  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
+								 WHERE NOT v_scan) u
 						  LEFT JOIN sum.user_states s USING (user_id)
 						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
-						 WHERE v_all OR (run.reevaluate AND u.recheck_at <= run.as_of)
-							OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t)
 						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
 				OFFSET 0) y
 		  LEFT JOIN LATERAL (
