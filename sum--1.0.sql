@@ -5245,6 +5245,8 @@ DECLARE
 	v_min_tier sum.fit_tier;
 	v_rules_fp text;
 	v_all boolean;
+	v_scan boolean;
+	v_tz text;
 	v_windows interval[];
 	v_stall interval;
 BEGIN
@@ -5349,6 +5351,11 @@ BEGIN
 		END IF;
 		ANALYZE pg_temp.sum_in_users (user_id);
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
+		-- what the daily funnel counted of the users this run may change
+		DROP TABLE IF EXISTS pg_temp.sum_users_before;
+		CREATE TEMP TABLE sum_users_before ON COMMIT DROP AS
+		SELECT u.user_id, u.signed_up_at, coalesce(u.milestones @> '{activated}', false) AS activated
+		  FROM sum.users u JOIN pg_temp.sum_in_users i USING (user_id);
 
 		-- the sets of rows this run touches; a full run touches everything
 		-- (users: to evaluate; people: to roll up again, from every step
@@ -5554,14 +5561,16 @@ BEGIN
 		UNION SELECT user_id FROM pg_temp.sum_in_users
 		ON CONFLICT DO NOTHING;
 		ANALYZE pg_temp.sum_touched_users;
-		-- and, in the same scan of sum.users below: every user (changed play
-		-- rules may move the time a stall begins), or those whose recheck
-		-- time has come (time alone changes their results)
+		-- and, when time-based conditions are due, in one scan of sum.users
+		-- below: every user (changed play rules may move the time a stall
+		-- begins), or those whose recheck time has come (time alone changes
+		-- their results); else the touched users only, through the index
 		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
+		v_scan := v_all OR run.reevaluate;
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT y.user_id, y.person_id, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
+		SELECT y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
 			   y.recheck_at,
 			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
 			   IS DISTINCT FROM
@@ -5576,15 +5585,23 @@ BEGIN
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
-				  FROM (SELECT u.user_id, u.person_id, u.first_event_at AS u_first, u.last_event_at AS u_last,
+				  FROM (SELECT u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first, u.last_event_at AS u_last,
 							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
 							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM sum.users u
+						  FROM (SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
+									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at, u.signed_up_at
+								  FROM sum.users u
+								 WHERE v_scan
+								   AND (v_all OR u.recheck_at <= run.as_of
+										OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
+								UNION ALL
+								SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
+									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at, u.signed_up_at
+								  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
+								 WHERE NOT v_scan) u
 						  LEFT JOIN sum.user_states s USING (user_id)
 						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
-						 WHERE v_all OR (run.reevaluate AND u.recheck_at <= run.as_of)
-							OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t)
 						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
 				OFFSET 0) y
 		  LEFT JOIN LATERAL (
@@ -5640,9 +5657,14 @@ BEGIN
 			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
 		END IF;
 		ANALYZE pg_temp.sum_touched_people;
+		-- the touched people as they were: their accounts are touched too, and
+		-- the daily funnel takes them back
+		DROP TABLE IF EXISTS pg_temp.sum_people_before;
+		CREATE TEMP TABLE sum_people_before ON COMMIT DROP AS
+		SELECT p.person_id, p.account_key, p.signed_up_at
+		  FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id);
 		INSERT INTO pg_temp.sum_touched_accounts
-		SELECT DISTINCT p.account_key FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id)
-		 WHERE p.account_key IS NOT NULL
+		SELECT DISTINCT b.account_key FROM pg_temp.sum_people_before b WHERE b.account_key IS NOT NULL
 		ON CONFLICT DO NOTHING;
 
 		-- people left without logins: on a full run any, else those whose id a login left
@@ -5782,10 +5804,11 @@ BEGIN
 				|| ARRAY(SELECT make_interval(hours => d.days * 24) FROM sum.milestone_defs d
 						  WHERE d.enabled AND d.kind = 'active_users' AND d.days IS NOT NULL)) w);
 
-		-- what the person plays read of each account, before
+		-- what the person plays and the daily funnel read of each account, before
 		DROP TABLE IF EXISTS pg_temp.sum_accounts_before;
 		CREATE TEMP TABLE sum_accounts_before ON COMMIT DROP AS
-		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage
+		SELECT t.account_key, a.account_key IS NOT NULL AS existed, a.fit_tier, a.decision_makers, a.stage,
+			   a.first_signup_at
 		  FROM pg_temp.sum_touched_accounts t LEFT JOIN sum.accounts a USING (account_key);
 
 		DROP TABLE IF EXISTS pg_temp.sum_rollups;
@@ -6164,19 +6187,74 @@ BEGIN
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		RETURN v_rows + v_n;
 
-	/* bi: the materialized views, without blocking their readers */
+	/*
+	 * bi: the daily funnel.  A full run counts every row again; an
+	 * incremental run adds, per day, what the rows it changed bring minus
+	 * what they had counted for (users: the new and changed logins and those
+	 * whose activation came or went; people and accounts: the touched ones),
+	 * and counts the handoffs again (a small table).  Days left with nothing
+	 * go.
+	 */
 	WHEN 'bi' THEN
-		-- not when this run changed none of the tables the views read
-		IF NOT (SELECT r.is_full FROM pg_temp.sum_run r)
-		   AND (SELECT sum(pg_stat_get_xact_tuples_inserted(c) + pg_stat_get_xact_tuples_updated(c)
-						   + pg_stat_get_xact_tuples_deleted(c))
-				  FROM unnest(ARRAY['sum.users', 'sum.people', 'sum.accounts', 'sum.handoff_queue']::regclass[]) c) = 0
-		THEN
-			RETURN 0;
+		SELECT * INTO run FROM pg_temp.sum_run;
+		v_tz := sum.setting('milestones.timezone');
+		DROP TABLE IF EXISTS pg_temp.sum_funnel_changes;
+		CREATE TEMP TABLE sum_funnel_changes (day date, signups bigint, new_people bigint, activated bigint,
+											  new_accounts bigint) ON COMMIT DROP;
+		IF run.is_full THEN
+			DELETE FROM sum.daily_funnel;
+			INSERT INTO pg_temp.sum_funnel_changes
+			SELECT (u.signed_up_at AT TIME ZONE v_tz)::date, count(*), 0,
+				   count(*) FILTER (WHERE u.milestones @> '{activated}'), 0
+			  FROM sum.users u GROUP BY 1
+			UNION ALL
+			SELECT (p.signed_up_at AT TIME ZONE v_tz)::date, 0, count(*), 0, 0 FROM sum.people p GROUP BY 1
+			UNION ALL
+			SELECT (a.first_signup_at AT TIME ZONE v_tz)::date, 0, 0, 0, count(*) FROM sum.accounts a GROUP BY 1;
+		ELSE
+			DROP TABLE IF EXISTS pg_temp.sum_activation_moved;
+			CREATE TEMP TABLE sum_activation_moved ON COMMIT DROP AS
+			SELECT e.user_id, e.signed_up_at, coalesce(e.u_milestones @> '{activated}', false) AS activated
+			  FROM pg_temp.sum_eval e
+			 WHERE coalesce(e.u_milestones @> '{activated}', false) <> coalesce(e.milestones @> '{activated}', false);
+			INSERT INTO pg_temp.sum_funnel_changes
+			SELECT (x.at AT TIME ZONE v_tz)::date, x.signups, x.new_people, x.activated, x.new_accounts
+			  FROM (SELECT b.signed_up_at AS at, -1 AS signups, 0 AS new_people, -b.activated::integer AS activated,
+						   0 AS new_accounts
+					  FROM pg_temp.sum_users_before b
+					UNION ALL
+					SELECT m.signed_up_at, -1, 0, -m.activated::integer, 0 FROM pg_temp.sum_activation_moved m
+					 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_in_users i WHERE i.user_id = m.user_id)
+					UNION ALL
+					SELECT u.signed_up_at, 1, 0, CASE WHEN u.milestones @> '{activated}' THEN 1 ELSE 0 END, 0
+					  FROM sum.users u
+					 WHERE u.user_id IN (SELECT i.user_id FROM pg_temp.sum_in_users i
+										 UNION SELECT m.user_id FROM pg_temp.sum_activation_moved m)
+					UNION ALL SELECT b.signed_up_at, 0, -1, 0, 0 FROM pg_temp.sum_people_before b
+					UNION ALL SELECT n.signed_up_at, 0, 1, 0, 0 FROM pg_temp.sum_people_new n
+					UNION ALL SELECT b.first_signup_at, 0, 0, 0, -1 FROM pg_temp.sum_accounts_before b WHERE b.existed
+					UNION ALL SELECT n.first_signup_at, 0, 0, 0, 1 FROM pg_temp.sum_accounts_new n) x;
 		END IF;
-		REFRESH MATERIALIZED VIEW CONCURRENTLY sum.daily_funnel;
-		SELECT count(*) INTO v_rows FROM sum.daily_funnel;
-		RETURN v_rows;
+		INSERT INTO sum.daily_funnel AS f (day, signups, new_people, activated, new_accounts, handoffs, updated_at)
+		SELECT day, coalesce(c.signups, 0), coalesce(c.new_people, 0), coalesce(c.activated, 0),
+			   coalesce(c.new_accounts, 0), coalesce(h.handoffs, 0), clock_timestamp()
+		  FROM (SELECT x.day, sum(x.signups) AS signups, sum(x.new_people) AS new_people,
+					   sum(x.activated) AS activated, sum(x.new_accounts) AS new_accounts
+				  FROM pg_temp.sum_funnel_changes x WHERE x.day IS NOT NULL GROUP BY x.day) c
+		  FULL JOIN (SELECT (q.queued_at AT TIME ZONE v_tz)::date AS day, count(*) AS handoffs
+					   FROM sum.handoff_queue q WHERE q.queued_at IS NOT NULL GROUP BY 1) h USING (day)
+		  FULL JOIN (SELECT o.day FROM sum.daily_funnel o WHERE o.handoffs <> 0) o USING (day)
+		ON CONFLICT (day) DO UPDATE
+		   SET signups = f.signups + excluded.signups, new_people = f.new_people + excluded.new_people,
+			   activated = f.activated + excluded.activated, new_accounts = f.new_accounts + excluded.new_accounts,
+			   handoffs = excluded.handoffs, updated_at = excluded.updated_at
+		 WHERE (excluded.signups, excluded.new_people, excluded.activated, excluded.new_accounts) <> (0, 0, 0, 0)
+			OR f.handoffs <> excluded.handoffs;
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		DELETE FROM sum.daily_funnel f
+		 WHERE (f.signups, f.new_people, f.activated, f.new_accounts, f.handoffs) = (0, 0, 0, 0, 0);
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		RETURN v_rows + v_n;
 
 	/* finish: the watermarks of the next incremental run */
 	WHEN 'finish' THEN
@@ -6238,34 +6316,20 @@ COMMENT ON VIEW sum.accounts_overview IS
 /*
  * Daily funnel, by local day (milestones.timezone): sign-ups, people new
  * that day, sign-ups of the day that activated, new accounts, handoffs
- * queued.  Materialized (it reads every user) and refreshed by each run,
- * CONCURRENTLY so that dashboards never wait.
+ * queued.  A table kept by each run (the bi step): a full run counts every
+ * row; an incremental run adds what the rows it changed take away from and
+ * bring to each day, so its cost follows the changes, not the users.
  */
-CREATE MATERIALIZED VIEW sum.daily_funnel AS
-	WITH tz AS (SELECT sum.setting('milestones.timezone') AS name),
-	s AS (
-		SELECT (u.signed_up_at AT TIME ZONE tz.name)::date AS day,
-			   pg_catalog.count(*) AS signups,
-			   pg_catalog.count(*) FILTER (WHERE u.milestones OPERATOR(pg_catalog.@>) '{activated}') AS activated
-		  FROM sum.users u, tz WHERE u.signed_up_at IS NOT NULL GROUP BY 1),
-	p AS (
-		SELECT (p.signed_up_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS new_people
-		  FROM sum.people p, tz WHERE p.signed_up_at IS NOT NULL GROUP BY 1),
-	a AS (
-		SELECT (a.first_signup_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS new_accounts
-		  FROM sum.accounts a, tz WHERE a.first_signup_at IS NOT NULL GROUP BY 1),
-	h AS (
-		SELECT (q.queued_at AT TIME ZONE tz.name)::date AS day, pg_catalog.count(*) AS handoffs
-		  FROM sum.handoff_queue q, tz GROUP BY 1)
-	SELECT day,
-		   coalesce(s.signups, 0) AS signups,
-		   coalesce(p.new_people, 0) AS new_people,
-		   coalesce(s.activated, 0) AS activated,
-		   coalesce(a.new_accounts, 0) AS new_accounts,
-		   coalesce(h.handoffs, 0) AS handoffs
-	  FROM s FULL JOIN p USING (day) FULL JOIN a USING (day) FULL JOIN h USING (day);
-CREATE UNIQUE INDEX ON sum.daily_funnel (day);
-COMMENT ON MATERIALIZED VIEW sum.daily_funnel IS
+CREATE TABLE sum.daily_funnel (
+	day date PRIMARY KEY,
+	signups bigint NOT NULL DEFAULT 0,
+	new_people bigint NOT NULL DEFAULT 0,
+	activated bigint NOT NULL DEFAULT 0,
+	new_accounts bigint NOT NULL DEFAULT 0,
+	handoffs bigint NOT NULL DEFAULT 0,
+	updated_at timestamptz NOT NULL
+);
+COMMENT ON TABLE sum.daily_funnel IS
 	'BI: per local day: sign-ups, new people, sign-ups that activated, new accounts, handoffs queued';
 
 /* ==========================================================================

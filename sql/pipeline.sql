@@ -133,6 +133,7 @@ CREATE FUNCTION pg_temp.outputs() RETURNS TABLE (t text, r text) LANGUAGE sql AS
 	UNION ALL SELECT 'milestones', (to_jsonb(m) - 'updated_at')::text FROM sum.user_milestones m
 	UNION ALL SELECT 'handoff', concat_ws(' ', account_key, reasons, owner, active) FROM sum.handoff_queue
 	UNION ALL SELECT 'nurture', concat_ws(' ', play, subject_id, active) FROM sum.nurture_triggers
+	UNION ALL SELECT 'funnel', (to_jsonb(f) - 'updated_at')::text FROM sum.daily_funnel f
 $$;
 CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-01-31 12:40Z');
@@ -216,6 +217,19 @@ DROP TABLE inc;
 CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-03-15 12:50Z');
 SELECT * FROM pg_temp.differences();
+
+/*
+ * The daily funnel (UTC days), kept by the incremental runs above and equal
+ * to the full run's: sign-ups on each user's day (two on 15 Mar); people on
+ * their first login's day (Alice's second login on 21 Jan and Carol's on
+ * 15 Mar start no person); accounts on their first person's day (Acme with
+ * Bob on 10 Jan, Globex 5 Jan, Tiny 1 Oct, startup.io 25 Jan, newco.io
+ * 15 Mar); activations on the sign-up day of the activated users, and
+ * handoffs on the day they were queued, as listed.
+ */
+SELECT user_id, signed_up_at::date FROM sum.users WHERE milestones @> '{activated}' ORDER BY user_id;
+SELECT account_key, queued_at::date FROM sum.handoff_queue ORDER BY account_key;
+SELECT day, signups, new_people, activated, new_accounts, handoffs FROM sum.daily_funnel ORDER BY day;
 
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
