@@ -157,4 +157,4 @@ SELECT p.play, count(t.play) FILTER (WHERE t.active) AS active, p.subject, p.coo
 
 \echo
 \echo '12. The daily funnel BI reads (last 7 days):'
-SELECT * FROM sum.daily_funnel ORDER BY day DESC LIMIT 7;
+SELECT day, signups, new_people, activated, new_accounts, handoffs FROM sum.daily_funnel ORDER BY day DESC LIMIT 7;
