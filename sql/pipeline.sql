@@ -203,12 +203,15 @@ SELECT (SELECT count(recheck_at) FROM sum.users) AS users, (SELECT count(recheck
  * New logins in an incremental run: Ivy, CTO at NewCo (a company no one
  * came from before: a new account), and a second login of Carol Meyer at
  * globex.de (the same name at the same corporate domain: her person grows,
- * Globex gains no user).  Incremental and full agree.
+ * Globex gains no user); a changed sign-up time.  Incremental and full
+ * agree.
  */
 INSERT INTO app.users VALUES
 	(12, 'ivy@newco.io', '2026-03-15 12:42Z', 'Ivy New', 'CTO', 'NewCo', 'US', 'trial'),
 	(13, 'carol.meyer@globex.de', '2026-03-15 12:43Z', 'Carol Meyer', 'Marketing Manager', 'Globex', 'DE', 'freemium');
 INSERT INTO app.events VALUES (12, 'project_created', '2026-03-15 12:44Z'), (13, 'report_viewed', '2026-03-15 12:45Z');
+-- and the source corrects Hank's sign-up time (he moves to 15 Mar)
+UPDATE app.users SET created = '2026-03-15 12:41Z' WHERE id = 9;
 CALL sum.refresh(as_of => '2026-03-15 12:50Z');
 SELECT person_id, user_ids, account_key FROM sum.people WHERE person_id IN ('4', '12') ORDER BY person_id;
 SELECT account_key, users, active_users_7d, decision_makers FROM sum.accounts
@@ -220,7 +223,8 @@ SELECT * FROM pg_temp.differences();
 
 /*
  * The daily funnel (UTC days), kept by the incremental runs above and equal
- * to the full run's: sign-ups on each user's day (two on 15 Mar); people on
+ * to the full run's: sign-ups on each user's day (three on 15 Mar with
+ * Hank's, none left on 26 Jan); people on
  * their first login's day (Alice's second login on 21 Jan and Carol's on
  * 15 Mar start no person); accounts on their first person's day (Acme with
  * Bob on 10 Jan, Globex 5 Jan, Tiny 1 Oct, startup.io 25 Jan, newco.io
@@ -250,6 +254,8 @@ SELECT sum.schedule();
 SET ROLE sum_reader;
 SELECT count(*) AS accounts, count(*) FILTER (WHERE fit_tier >= 'B') AS fitting FROM sum.accounts;
 SELECT count(email_hash) AS hashed FROM sum.users;
+SELECT sum(signups) AS signups, sum(new_people) AS new_people FROM sum.daily_funnel;
+UPDATE sum.daily_funnel SET signups = 0;
 SELECT email FROM sum.users LIMIT 1;
 SELECT contact_email FROM sum.handoff_queue LIMIT 1;
 UPDATE sum.settings SET value = '2 days' WHERE name = 'handoff.sla';
