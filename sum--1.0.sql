@@ -5351,11 +5351,13 @@ BEGIN
 		END IF;
 		ANALYZE pg_temp.sum_in_users (user_id);
 		SELECT count(*) INTO v_rows FROM pg_temp.sum_in_users;
-		-- what the daily funnel counted of the users this run may change
+		-- what the daily funnel counted of the users this run may change (a
+		-- full run counts everything again)
 		DROP TABLE IF EXISTS pg_temp.sum_users_before;
 		CREATE TEMP TABLE sum_users_before ON COMMIT DROP AS
 		SELECT u.user_id, u.signed_up_at, coalesce(u.milestones @> '{activated}', false) AS activated
-		  FROM sum.users u JOIN pg_temp.sum_in_users i USING (user_id);
+		  FROM sum.users u JOIN pg_temp.sum_in_users i USING (user_id)
+		 WHERE NOT run.is_full;
 
 		-- the sets of rows this run touches; a full run touches everything
 		-- (users: to evaluate; people: to roll up again, from every step
@@ -5570,8 +5572,8 @@ BEGIN
 
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones, coalesce(r.times, '{}') AS reached_at,
-			   y.recheck_at,
+		SELECT y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones,
+			   coalesce(r.times, '{}') AS reached_at, y.recheck_at,
 			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
 			   IS DISTINCT FROM
 			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events_7d, 0),
@@ -5585,9 +5587,9 @@ BEGIN
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
-				  FROM (SELECT u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first, u.last_event_at AS u_last,
-							   u.events_7d AS u_7d, u.events_28d AS u_28d, u.active_days_28d AS u_days,
-							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
+				  FROM (SELECT u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first,
+							   u.last_event_at AS u_last, u.events_7d AS u_7d, u.events_28d AS u_28d,
+							   u.active_days_28d AS u_days, u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
 						  FROM (SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
 									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at, u.signed_up_at
@@ -5711,9 +5713,8 @@ BEGIN
 			  FROM (SELECT * FROM u ORDER BY u.person_id, u.user_id) s
 			 GROUP BY s.person_id)
 		SELECT g.person_id, prim.user_id AS primary_user_id, g.user_ids, g.logins, prim.email, prim.email_hash,
-			   prim.full_name, best.title, best.function, best.seniority, g.buying_role, acct.account_key, prim.country, g.stage,
-			   g.signed_up_at,
-			   g.last_event_at, g.events_28d, g.milestones,
+			   prim.full_name, best.title, best.function, best.seniority, g.buying_role, acct.account_key,
+			   prim.country, g.stage, g.signed_up_at, g.last_event_at, g.events_28d, g.milestones,
 			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of)
 				   AS recheck_at
 		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id);
@@ -5749,16 +5750,16 @@ BEGIN
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		-- new people come only with new or changed logins
 		IF run.is_full OR EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
-		INSERT INTO sum.people (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name, title,
-								function, seniority, buying_role, account_key, country, stage, signed_up_at,
-								last_event_at, events_28d, milestones, recheck_at, updated_at)
-		SELECT n.person_id, n.primary_user_id, n.user_ids, n.logins, n.email, n.email_hash, n.full_name, n.title,
-			   n.function, n.seniority, n.buying_role, n.account_key, n.country, n.stage, n.signed_up_at,
-			   n.last_event_at, n.events_28d, n.milestones, n.recheck_at, clock_timestamp()
-		  FROM pg_temp.sum_people_new n
-		 WHERE NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.person_id = n.person_id);
-		GET DIAGNOSTICS v_n = ROW_COUNT;
-		v_rows := v_rows + v_n;
+			INSERT INTO sum.people (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
+									title, function, seniority, buying_role, account_key, country, stage,
+									signed_up_at, last_event_at, events_28d, milestones, recheck_at, updated_at)
+			SELECT n.person_id, n.primary_user_id, n.user_ids, n.logins, n.email, n.email_hash, n.full_name,
+				   n.title, n.function, n.seniority, n.buying_role, n.account_key, n.country, n.stage,
+				   n.signed_up_at, n.last_event_at, n.events_28d, n.milestones, n.recheck_at, clock_timestamp()
+			  FROM pg_temp.sum_people_new n
+			 WHERE NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.person_id = n.person_id);
+			GET DIAGNOSTICS v_n = ROW_COUNT;
+			v_rows := v_rows + v_n;
 		END IF;
 
 		-- people whose stall time has come (nurture looks at them again), and
@@ -5814,8 +5815,8 @@ BEGIN
 		DROP TABLE IF EXISTS pg_temp.sum_rollups;
 		CREATE TEMP TABLE sum_rollups ON COMMIT DROP AS
 		-- the people of the touched accounts read apart: joined in the
-		-- grouping query, they come in account order through the index,
-		-- a random heap read per person (several times a scan and a sort)
+		-- grouping query, they come in account order through the index, a
+		-- random heap read per person (several times a scan and a hash)
 		WITH ap AS MATERIALIZED (
 			SELECT p.account_key, p.person_id, p.function, p.seniority, p.buying_role, p.stage, p.signed_up_at,
 				   p.last_event_at, p.events_28d, p.milestones
