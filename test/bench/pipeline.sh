@@ -50,23 +50,26 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else printf "-" }'; }
 
 # refresh ARGS: runs CALL sum.refresh(ARGS) in one session; sets ms (wall),
-# cpu (ms of the backend's own CPU) and hwm (the backend's VmHWM)
+# cpu (ms of the backend's own CPU), hwm (the backend's VmHWM) and wal (MB
+# of WAL written meanwhile, which replicas and archives receive)
 refresh() {
     local out
     out=$(q <<EOF
 SET client_min_messages = warning;
-SELECT clock_timestamp() AS t0, split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS c0 \gset
+SELECT clock_timestamp() AS t0, split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint AS c0,
+       pg_current_wal_insert_lsn() AS w0 \gset
 CALL sum.refresh($1);
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) * 1000)
        || ' ' || round((split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint - :c0) / 1e6)
-       || ' ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') FROM 'VmHWM:\s*([0-9]+) kB');
+       || ' ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') FROM 'VmHWM:\s*([0-9]+) kB')
+       || ' ' || round((pg_current_wal_insert_lsn() - :'w0'::pg_lsn) / 1048576);
 EOF
 )
     if [ -z "$out" ]; then
-        ms=0 cpu=0 hwm=0
+        ms=0 cpu=0 hwm=0 wal=0
         return 1
     fi
-    read -r ms cpu hwm <<<"$(echo "$out" | tail -1)"
+    read -r ms cpu hwm wal <<<"$(echo "$out" | tail -1)"
 }
 
 # explain_ms QUERY: execution time of QUERY under EXPLAIN ANALYZE (no rows
@@ -115,8 +118,8 @@ printf '%-52s %10s ms\n' "events per user in plain SQL (GROUP BY user_id)" "$bas
 echo "== full refresh"
 if refresh "full => true, as_of => '$as_of'"; then
     full_ms=$ms
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %sx GROUP BY baseline\n' \
-        "CALL sum.refresh(full => true)" "$ms" "$cpu" "$((hwm / 1024))" "$(ratio "$ms" "$base_group")"
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL  %sx GROUP BY baseline\n' \
+        "CALL sum.refresh(full => true)" "$ms" "$cpu" "$((hwm / 1024))" "$wal" "$(ratio "$ms" "$base_group")"
     steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
 else
     echo "full refresh failed"
@@ -132,8 +135,8 @@ PGDATABASE=postgres q -c "CREATE DATABASE sum_split TEMPLATE sum_bench" >/dev/nu
 
 echo "== incremental refresh"
 if refresh "as_of => '$new_as_of'"; then
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS\n' \
-        "CALL sum.refresh() (incremental)" "$ms" "$cpu" "$((hwm / 1024))"
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
+        "CALL sum.refresh() (incremental)" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
     steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
     echo "incremental / full: $(pct "$ms" "$full_ms") (target <= 5 %)"
 else
@@ -142,8 +145,8 @@ fi
 
 echo "== incremental refresh with nothing new (same as_of): the fixed cost of a run"
 if refresh "as_of => '$new_as_of'"; then
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS\n' \
-        "CALL sum.refresh() (nothing new)" "$ms" "$cpu" "$((hwm / 1024))"
+    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
+        "CALL sum.refresh() (nothing new)" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
     steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
 else
     echo "refresh failed"
