@@ -5158,6 +5158,14 @@ CREATE TABLE sum.pipeline_state (
 COMMENT ON TABLE sum.pipeline_state IS
 	'internal: watermarks of the incremental refresh; delete the row to force a full refresh';
 
+/* A digest of each CRM account row as the last run read it */
+CREATE TABLE sum.crm_snapshot (
+	account_id text PRIMARY KEY,
+	row_md5 text NOT NULL
+);
+COMMENT ON TABLE sum.crm_snapshot IS
+	'internal: digest of each CRM account row as of the last run, so that a run rolls up again the accounts whose CRM row changed';
+
 /* ==========================================================================
  * The refresh
  * ========================================================================== */
@@ -5792,6 +5800,24 @@ BEGIN
 			INSERT INTO pg_temp.sum_touched_accounts
 			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
 			ON CONFLICT DO NOTHING;
+		END IF;
+		IF run.crm_changed THEN
+			-- accounts whose CRM row came, went or changed (name, size, owner,
+			-- the fit's inputs) even when none of their people did
+			DROP TABLE IF EXISTS pg_temp.sum_crm_rows;
+			CREATE TEMP TABLE sum_crm_rows ON COMMIT DROP AS
+			SELECT c.account_id, md5(c::text) AS row_md5 FROM pg_temp.sum_crm c;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT 'crm:' || account_id
+			  FROM pg_temp.sum_crm_rows n FULL JOIN sum.crm_snapshot o USING (account_id)
+			 WHERE n.row_md5 IS DISTINCT FROM o.row_md5 AND NOT run.is_full
+			ON CONFLICT DO NOTHING;
+			DELETE FROM sum.crm_snapshot o
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_crm_rows n
+								WHERE n.account_id = o.account_id AND n.row_md5 = o.row_md5);
+			INSERT INTO sum.crm_snapshot (account_id, row_md5)
+			SELECT n.account_id, n.row_md5 FROM pg_temp.sum_crm_rows n
+			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_snapshot o WHERE o.account_id = n.account_id);
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 

@@ -235,6 +235,23 @@ SELECT user_id, signed_up_at::date FROM sum.users WHERE milestones @> '{activate
 SELECT account_key, queued_at::date FROM sum.handoff_queue ORDER BY account_key;
 SELECT day, signups, new_people, activated, new_accounts, handoffs FROM sum.daily_funnel ORDER BY day;
 
+/*
+ * The CRM copy changes in an incremental run: Tiny grows to 60 people, and
+ * NewCo appears in the CRM, so Ivy's domain account gives way to crm:N1
+ * (the domain account goes, the CRM one comes, on the same day of the
+ * funnel).  Incremental and full agree.
+ */
+UPDATE app.crm_accounts SET employees = 60 WHERE account_id = 'T1';
+INSERT INTO app.crm_accounts VALUES ('N1', 'NewCo Inc.', 'newco.io', 'US', 12, 'software', NULL, NULL);
+CALL sum.refresh(as_of => '2026-03-15 12:55Z');
+SELECT account_key, name, users, employees FROM sum.accounts WHERE account_key IN ('crm:N1', 'crm:T1', 'domain:newco.io')
+ ORDER BY account_key;
+SELECT day, new_accounts FROM sum.daily_funnel WHERE day = '2026-03-15';
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-03-15 12:55Z');
+SELECT * FROM pg_temp.differences();
+
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
 \set VERBOSITY terse
