@@ -5151,6 +5151,7 @@ CREATE TABLE sum.pipeline_state (
 	events_closed_until timestamptz,
 	reevaluated_at timestamptz,
 	crm_fingerprint text,
+	contacts_fingerprint text,
 	config_fingerprint text,
 	rules_fingerprint text,
 	last_full_at timestamptz
@@ -5165,6 +5166,14 @@ CREATE TABLE sum.crm_snapshot (
 );
 COMMENT ON TABLE sum.crm_snapshot IS
 	'internal: digest of each CRM account row as of the last run, so that a run rolls up again the accounts whose CRM row changed';
+
+/* A digest of the CRM contacts of each account as the last run read them */
+CREATE TABLE sum.crm_contacts_snapshot (
+	account_id text PRIMARY KEY,
+	contacts_md5 text NOT NULL
+);
+COMMENT ON TABLE sum.crm_contacts_snapshot IS
+	'internal: digest of the CRM contacts of each account as of the last run, so that a run looks again at the plays of the accounts whose contacts changed';
 
 /* ==========================================================================
  * The refresh
@@ -5250,6 +5259,7 @@ DECLARE
 	v_events_q text;
 	v_crm_q text;
 	v_contacts_q text;
+	v_contacts_fp text;
 	v_min_tier sum.fit_tier;
 	v_rules_fp text;
 	v_all boolean;
@@ -5306,6 +5316,12 @@ BEGIN
 		ANALYZE pg_temp.sum_crm (account_id);
 		SELECT md5(count(*)::text || ':' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
 		  INTO v_crm_fp FROM pg_temp.sum_crm c;
+		v_contacts_q := sum.input_query('crm_contacts');
+		IF v_contacts_q IS NOT NULL THEN
+			EXECUTE format('SELECT md5(count(*)::text || '':'' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
+							  FROM (%s) c WHERE c.contact_id IS NOT NULL', v_contacts_q)
+			   INTO v_contacts_fp;
+		END IF;
 
 		DROP TABLE IF EXISTS pg_temp.sum_run;
 		CREATE TEMP TABLE sum_run ON COMMIT DROP AS
@@ -5320,6 +5336,8 @@ BEGIN
 			   st.users_read_at - v_lag AS users_since,
 			   st.crm_fingerprint IS DISTINCT FROM v_crm_fp AS crm_changed,
 			   v_crm_fp AS crm_fingerprint,
+			   st.contacts_fingerprint IS DISTINCT FROM v_contacts_fp AS contacts_changed,
+			   v_contacts_fp AS contacts_fingerprint,
 			   v_fp AS config_fingerprint,
 			   (st.reevaluated_at IS NULL
 				OR st.reevaluated_at <= v_as_of - sum.setting('pipeline.reevaluate_every')::interval) AS reevaluate,
@@ -5328,8 +5346,8 @@ BEGIN
 			   st.rules_fingerprint IS DISTINCT FROM v_rules_fp AS rules_changed;
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
-			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true, reevaluate = true,
-									   rules_changed = true;
+			UPDATE pg_temp.sum_run SET events_from = NULL, users_since = NULL, crm_changed = true,
+									   contacts_changed = true, reevaluate = true, rules_changed = true;
 		END IF;
 
 		v_users_q := sum.input_query('users');
@@ -5819,6 +5837,30 @@ BEGIN
 			SELECT n.account_id, n.row_md5 FROM pg_temp.sum_crm_rows n
 			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_snapshot o WHERE o.account_id = n.account_id);
 		END IF;
+		IF run.contacts_changed THEN
+			-- accounts whose CRM contacts came, went or changed: their
+			-- decision-maker contacts and audiences are looked at again
+			v_contacts_q := sum.input_query('crm_contacts');
+			DROP TABLE IF EXISTS pg_temp.sum_contacts_digests;
+			CREATE TEMP TABLE sum_contacts_digests (account_id text, contacts_md5 text) ON COMMIT DROP;
+			IF v_contacts_q IS NOT NULL THEN
+				EXECUTE format('INSERT INTO pg_temp.sum_contacts_digests
+								SELECT c.account_id, md5(string_agg(c::text, '','' ORDER BY c::text))
+								  FROM (%s) c WHERE c.contact_id IS NOT NULL AND c.account_id IS NOT NULL
+								 GROUP BY c.account_id', v_contacts_q);
+			END IF;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT 'crm:' || account_id
+			  FROM pg_temp.sum_contacts_digests n FULL JOIN sum.crm_contacts_snapshot o USING (account_id)
+			 WHERE n.contacts_md5 IS DISTINCT FROM o.contacts_md5 AND NOT run.is_full
+			ON CONFLICT DO NOTHING;
+			DELETE FROM sum.crm_contacts_snapshot o
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_contacts_digests n
+								WHERE n.account_id = o.account_id AND n.contacts_md5 = o.contacts_md5);
+			INSERT INTO sum.crm_contacts_snapshot (account_id, contacts_md5)
+			SELECT n.account_id, n.contacts_md5 FROM pg_temp.sum_contacts_digests n
+			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_contacts_snapshot o WHERE o.account_id = n.account_id);
+		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 
 		/*
@@ -6287,14 +6329,16 @@ BEGIN
 	WHEN 'finish' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		INSERT INTO sum.pipeline_state AS s (singleton, users_read_at, events_closed_until, reevaluated_at,
-											 crm_fingerprint, config_fingerprint, rules_fingerprint, last_full_at)
+											 crm_fingerprint, contacts_fingerprint, config_fingerprint,
+											 rules_fingerprint, last_full_at)
 		VALUES (true, run.as_of, run.events_to, CASE WHEN run.reevaluate THEN run.as_of END,
-				run.crm_fingerprint, run.config_fingerprint, run.rules_fingerprint,
+				run.crm_fingerprint, run.contacts_fingerprint, run.config_fingerprint, run.rules_fingerprint,
 				CASE WHEN run.is_full THEN run.as_of END)
 		ON CONFLICT (singleton) DO UPDATE
 		   SET users_read_at = excluded.users_read_at, events_closed_until = excluded.events_closed_until,
 			   reevaluated_at = coalesce(excluded.reevaluated_at, s.reevaluated_at),
-			   crm_fingerprint = excluded.crm_fingerprint, config_fingerprint = excluded.config_fingerprint,
+			   crm_fingerprint = excluded.crm_fingerprint, contacts_fingerprint = excluded.contacts_fingerprint,
+			   config_fingerprint = excluded.config_fingerprint,
 			   rules_fingerprint = excluded.rules_fingerprint,
 			   last_full_at = coalesce(excluded.last_full_at, s.last_full_at);
 		DELETE FROM sum.refresh_log l

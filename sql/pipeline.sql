@@ -252,6 +252,20 @@ CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-03-15 12:55Z');
 SELECT * FROM pg_temp.differences();
 
+/*
+ * A new CRM contact: Maria, CEO of Globex, a decision maker who is not a
+ * user, at a fitting account with no decision maker among its users: an
+ * outbound trigger, though none of Globex's people changed.
+ */
+INSERT INTO app.crm_contacts VALUES ('C4', 'G1', 'maria@globex.de', 'Maria Muster', 'CEO');
+CALL sum.refresh(as_of => '2026-03-15 13:00Z');
+SELECT play, subject_id, account_key, active FROM sum.nurture_triggers
+ WHERE play = 'outbound_decision_makers' ORDER BY subject_id;
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-03-15 13:00Z');
+SELECT * FROM pg_temp.differences();
+
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
 \set VERBOSITY terse
