@@ -5314,7 +5314,13 @@ BEGIN
 		-- (temp tables are analyzed on the columns plans join and filter on:
 		-- statistics of their wide columns cost more than the plans gain)
 		ANALYZE pg_temp.sum_crm (account_id);
-		SELECT md5(count(*)::text || ':' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
+		-- (a row's text with its time as epoch seconds: the text of a
+		-- timestamptz follows the session's TimeZone, and a caller in another
+		-- zone must not make the CRM copy look changed)
+		SELECT md5(count(*)::text || ':'
+				   || coalesce(sum(hashtext(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry,
+												c.annual_revenue, c.technologies, c.parent_account_id,
+												extract(epoch FROM c.created_at), c.owner)::text)::bigint), 0)::text)
 		  INTO v_crm_fp FROM pg_temp.sum_crm c;
 		v_contacts_q := sum.input_query('crm_contacts');
 		IF v_contacts_q IS NOT NULL THEN
@@ -5824,7 +5830,12 @@ BEGIN
 			-- the fit's inputs) even when none of their people did
 			DROP TABLE IF EXISTS pg_temp.sum_crm_rows;
 			CREATE TEMP TABLE sum_crm_rows ON COMMIT DROP AS
-			SELECT c.account_id, md5(c::text) AS row_md5 FROM pg_temp.sum_crm c;
+			-- (the same row text as the CRM fingerprint's)
+			SELECT c.account_id,
+				   md5(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry, c.annual_revenue,
+						   c.technologies, c.parent_account_id, extract(epoch FROM c.created_at), c.owner)::text)
+					   AS row_md5
+			  FROM pg_temp.sum_crm c;
 			INSERT INTO pg_temp.sum_touched_accounts
 			SELECT 'crm:' || account_id
 			  FROM pg_temp.sum_crm_rows n FULL JOIN sum.crm_snapshot o USING (account_id)

@@ -266,6 +266,16 @@ CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-03-15 13:00Z');
 SELECT * FROM pg_temp.differences();
 
+-- a caller in another time zone does not make the CRM copy (with creation
+-- times now) look changed, which would match every user again
+ALTER TABLE app.crm_accounts ADD COLUMN created_at timestamptz DEFAULT '2025-06-01 08:00Z';
+CALL sum.refresh(as_of => '2026-03-15 13:05Z');
+SELECT crm_fingerprint AS crm_before FROM sum.pipeline_state \gset
+SET TimeZone = 'America/New_York';
+CALL sum.refresh(as_of => '2026-03-15 13:10Z');
+SELECT crm_fingerprint = :'crm_before' AS crm_unchanged FROM sum.pipeline_state;
+RESET TimeZone;
+
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
 \set VERBOSITY terse
