@@ -5242,6 +5242,9 @@ CREATE FUNCTION sum.refresh_step(step text, full_requested boolean, as_of timest
 	-- many mid-sized statements over touched sets: compiling them costs
 	-- more than it saves (estimates on temp tables are often far off)
 	SET jit = off
+	-- the fingerprints hash rows as text: an interval's text must not
+	-- follow the caller's style (it would look like a change of the rules)
+	SET IntervalStyle = 'postgres'
 AS $fn$
 #variable_conflict use_column
 DECLARE

@@ -275,6 +275,12 @@ SET TimeZone = 'America/New_York';
 CALL sum.refresh(as_of => '2026-03-15 13:10Z');
 SELECT crm_fingerprint = :'crm_before' AS crm_unchanged FROM sum.pipeline_state;
 RESET TimeZone;
+-- nor one with another interval style the play rules (cooldowns are intervals)
+SELECT rules_fingerprint AS rules_before FROM sum.pipeline_state \gset
+SET IntervalStyle = 'iso_8601';
+CALL sum.refresh(as_of => '2026-03-15 13:15Z');
+SELECT rules_fingerprint = :'rules_before' AS rules_unchanged FROM sum.pipeline_state;
+RESET IntervalStyle;
 
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
