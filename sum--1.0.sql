@@ -5159,21 +5159,18 @@ CREATE TABLE sum.pipeline_state (
 COMMENT ON TABLE sum.pipeline_state IS
 	'internal: watermarks of the incremental refresh; delete the row to force a full refresh';
 
-/* A digest of each CRM account row as the last run read it */
+/*
+ * A digest of each CRM account row ('account') and of each account's CRM
+ * contacts ('contacts') as the last run read them
+ */
 CREATE TABLE sum.crm_snapshot (
-	account_id text PRIMARY KEY,
-	row_md5 text NOT NULL
+	source text NOT NULL CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['account', 'contacts'])),
+	account_id text NOT NULL,
+	digest text NOT NULL,
+	PRIMARY KEY (source, account_id)
 );
 COMMENT ON TABLE sum.crm_snapshot IS
-	'internal: digest of each CRM account row as of the last run, so that a run rolls up again the accounts whose CRM row changed';
-
-/* A digest of the CRM contacts of each account as the last run read them */
-CREATE TABLE sum.crm_contacts_snapshot (
-	account_id text PRIMARY KEY,
-	contacts_md5 text NOT NULL
-);
-COMMENT ON TABLE sum.crm_contacts_snapshot IS
-	'internal: digest of the CRM contacts of each account as of the last run, so that a run looks again at the plays of the accounts whose contacts changed';
+	'internal: digest of each CRM account row and of each account''s contacts as of the last run, so that a run rolls up again the accounts whose CRM row or contacts changed';
 
 /* ==========================================================================
  * The refresh
@@ -5268,6 +5265,7 @@ DECLARE
 	v_all boolean;
 	v_scan boolean;
 	v_tz text;
+	v_sources text[];
 	v_windows interval[];
 	v_stall interval;
 BEGIN
@@ -5828,52 +5826,45 @@ BEGIN
 			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
 			ON CONFLICT DO NOTHING;
 		END IF;
-		IF run.crm_changed THEN
-			-- accounts whose CRM row came, went or changed (name, size, owner,
-			-- the fit's inputs) even when none of their people did
-			DROP TABLE IF EXISTS pg_temp.sum_crm_rows;
-			CREATE TEMP TABLE sum_crm_rows ON COMMIT DROP AS
-			-- (the same row text as the CRM fingerprint's)
-			SELECT c.account_id,
-				   md5(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry, c.annual_revenue,
-						   c.technologies, c.parent_account_id, extract(epoch FROM c.created_at), c.owner)::text)
-					   AS row_md5
-			  FROM pg_temp.sum_crm c;
-			INSERT INTO pg_temp.sum_touched_accounts
-			SELECT 'crm:' || account_id
-			  FROM pg_temp.sum_crm_rows n FULL JOIN sum.crm_snapshot o USING (account_id)
-			 WHERE n.row_md5 IS DISTINCT FROM o.row_md5 AND NOT run.is_full
-			ON CONFLICT DO NOTHING;
-			DELETE FROM sum.crm_snapshot o
-			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_crm_rows n
-								WHERE n.account_id = o.account_id AND n.row_md5 = o.row_md5);
-			INSERT INTO sum.crm_snapshot (account_id, row_md5)
-			SELECT n.account_id, n.row_md5 FROM pg_temp.sum_crm_rows n
-			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_snapshot o WHERE o.account_id = n.account_id);
-		END IF;
-		IF run.contacts_changed THEN
-			-- accounts whose CRM contacts came, went or changed: their
-			-- decision-maker contacts and audiences are looked at again
+		IF run.crm_changed OR run.contacts_changed THEN
+			-- accounts whose CRM row (name, size, owner, the fit's inputs) or
+			-- whose CRM contacts came, went or changed, even when none of their
+			-- people did: rolled up and their plays looked at again
+			v_sources := ARRAY(SELECT x FROM unnest(ARRAY[CASE WHEN run.crm_changed THEN 'account' END,
+														   CASE WHEN run.contacts_changed THEN 'contacts' END]) x
+								WHERE x IS NOT NULL);
+			DROP TABLE IF EXISTS pg_temp.sum_crm_digests;
+			CREATE TEMP TABLE sum_crm_digests (source text, account_id text, digest text) ON COMMIT DROP;
+			IF run.crm_changed THEN
+				-- (the same row text as the CRM fingerprint's)
+				INSERT INTO pg_temp.sum_crm_digests
+				SELECT 'account', c.account_id,
+					   md5(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry, c.annual_revenue,
+							   c.technologies, c.parent_account_id, extract(epoch FROM c.created_at), c.owner)::text)
+				  FROM pg_temp.sum_crm c;
+			END IF;
 			v_contacts_q := sum.input_query('crm_contacts');
-			DROP TABLE IF EXISTS pg_temp.sum_contacts_digests;
-			CREATE TEMP TABLE sum_contacts_digests (account_id text, contacts_md5 text) ON COMMIT DROP;
-			IF v_contacts_q IS NOT NULL THEN
-				EXECUTE format('INSERT INTO pg_temp.sum_contacts_digests
-								SELECT c.account_id, md5(string_agg(c::text, '','' ORDER BY c::text))
+			IF run.contacts_changed AND v_contacts_q IS NOT NULL THEN
+				EXECUTE format('INSERT INTO pg_temp.sum_crm_digests
+								SELECT ''contacts'', c.account_id, md5(string_agg(c::text, '','' ORDER BY c::text))
 								  FROM (%s) c WHERE c.contact_id IS NOT NULL AND c.account_id IS NOT NULL
 								 GROUP BY c.account_id', v_contacts_q);
 			END IF;
 			INSERT INTO pg_temp.sum_touched_accounts
 			SELECT 'crm:' || account_id
-			  FROM pg_temp.sum_contacts_digests n FULL JOIN sum.crm_contacts_snapshot o USING (account_id)
-			 WHERE n.contacts_md5 IS DISTINCT FROM o.contacts_md5 AND NOT run.is_full
+			  FROM pg_temp.sum_crm_digests n
+			  FULL JOIN (SELECT * FROM sum.crm_snapshot o WHERE o.source = ANY (v_sources)) o
+				   USING (source, account_id)
+			 WHERE n.digest IS DISTINCT FROM o.digest AND NOT run.is_full
 			ON CONFLICT DO NOTHING;
-			DELETE FROM sum.crm_contacts_snapshot o
-			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_contacts_digests n
-								WHERE n.account_id = o.account_id AND n.contacts_md5 = o.contacts_md5);
-			INSERT INTO sum.crm_contacts_snapshot (account_id, contacts_md5)
-			SELECT n.account_id, n.contacts_md5 FROM pg_temp.sum_contacts_digests n
-			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_contacts_snapshot o WHERE o.account_id = n.account_id);
+			DELETE FROM sum.crm_snapshot o
+			 WHERE o.source = ANY (v_sources)
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_crm_digests n
+								WHERE (n.source, n.account_id, n.digest) = (o.source, o.account_id, o.digest));
+			INSERT INTO sum.crm_snapshot (source, account_id, digest)
+			SELECT n.source, n.account_id, n.digest FROM pg_temp.sum_crm_digests n
+			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_snapshot o
+								WHERE (o.source, o.account_id) = (n.source, n.account_id));
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 
