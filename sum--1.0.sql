@@ -5289,6 +5289,16 @@ BEGIN
 					  HINT = 'SELECT * FROM sum.check_inputs() lists them; map the inputs in sum.settings (input.*).';
 		END IF;
 
+		/*
+		 * The milestones step updates the users' rows by the tuple ids it
+		 * read (a join on user_id would read all of sum.users again), so no
+		 * other session may move them until this run commits.  Taken before
+		 * the run writes a row of sum.users: a manual write started earlier
+		 * is waited for, one started later waits for the run (never a
+		 * deadlock).  Readers are not blocked.
+		 */
+		LOCK TABLE sum.users IN SHARE ROW EXCLUSIVE MODE;
+
 		SELECT * INTO st FROM sum.pipeline_state;
 		v_lag := sum.setting('pipeline.late_events')::interval;
 		v_fp := sum.config_fingerprint();
@@ -5544,7 +5554,8 @@ BEGIN
 					   sum.title_persona(i.title) AS p
 				  FROM pg_temp.sum_match_in i
 				  LEFT JOIN pg_temp.sum_matches m USING (user_id)
-				  LEFT JOIN pg_temp.sum_crm c ON c.account_id = m.account_id) x
+				  LEFT JOIN pg_temp.sum_crm c ON c.account_id = m.account_id
+				OFFSET 0) x	-- (one sum.title_persona per user, not one per use of its fields)
 		 WHERE x.user_id = u.user_id
 		   AND (u.account_key, u.crm_account_id, u.match_method, u.match_score, u.function, u.seniority,
 				u.persona_confidence, u.buying_role)
@@ -5603,9 +5614,11 @@ BEGIN
 		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
 		v_scan := v_all OR run.reevaluate;
 
+		-- (the rows are updated below by the tuple ids read here: sum.users
+		-- is locked against other writers since the inputs step)
 		DROP TABLE IF EXISTS pg_temp.sum_eval;
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones,
+		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones,
 			   coalesce(r.times, '{}') AS reached_at, y.recheck_at,
 			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
 			   IS DISTINCT FROM
@@ -5620,19 +5633,21 @@ BEGIN
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
 					   -- when time alone may next change the user's usage and milestones
 					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
-				  FROM (SELECT u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first,
+				  FROM (SELECT u.tid, u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first,
 							   u.last_event_at AS u_last, u.events_7d AS u_7d, u.events_28d AS u_28d,
 							   u.active_days_28d AS u_days, u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM (SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
-									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at, u.signed_up_at
+						  FROM (SELECT u.ctid AS tid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
+									   u.events_7d, u.events_28d, u.active_days_28d, u.milestones, u.recheck_at,
+									   u.signed_up_at
 								  FROM sum.users u
 								 WHERE v_scan
 								   AND (v_all OR u.recheck_at <= run.as_of
 										OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
 								UNION ALL
-								SELECT u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events_7d,
-									   u.events_28d, u.active_days_28d, u.milestones, u.recheck_at, u.signed_up_at
+								SELECT u.ctid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
+									   u.events_7d, u.events_28d, u.active_days_28d, u.milestones, u.recheck_at,
+									   u.signed_up_at
 								  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
 								 WHERE NOT v_scan) u
 						  LEFT JOIN sum.user_states s USING (user_id)
@@ -5653,7 +5668,10 @@ BEGIN
 			   recheck_at = e.recheck_at,
 			   updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
 		  FROM pg_temp.sum_eval e
-		 WHERE e.user_id = u.user_id AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
+		 WHERE u.ctid = ANY (ARRAY(SELECT d.tid FROM pg_temp.sum_eval d
+									WHERE d.changed OR d.recheck_at IS DISTINCT FROM d.u_recheck))
+		   AND e.user_id = u.user_id AND e.tid = u.ctid
+		   AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
 		INSERT INTO pg_temp.sum_touched_people
 		SELECT DISTINCT e.person_id FROM pg_temp.sum_eval e WHERE e.person_changed AND e.person_id IS NOT NULL
 		ON CONFLICT DO NOTHING;
@@ -5672,7 +5690,10 @@ BEGIN
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
 		 WHERE run.is_full OR e.u_milestones IS DISTINCT FROM e.milestones
-			OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from))
+			OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from)
+				-- (a kind that holds "now" reports as_of: held before, its stored
+				-- time is earlier, as as_of never goes back on an incremental run)
+				AND NOT (r.reached_at >= run.as_of AND r.milestone = ANY (e.u_milestones)))
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
@@ -5934,7 +5955,8 @@ BEGIN
 							'domain', r.domain, 'in_crm', r.crm_account_id IS NOT NULL,
 							'users', (r.s).users, 'active_users_7d', (r.s).active_users_7d,
 							'decision_makers', (r.s).decision_makers, 'stage', (r.s).stage))) AS f
-				  FROM pg_temp.sum_rollups r) r;
+				  FROM pg_temp.sum_rollups r
+				OFFSET 0) r;	-- (one sum.fit per account, not one per use of its fields)
 		ANALYZE pg_temp.sum_accounts_new (account_key);
 
 		-- touched accounts left without people go

@@ -108,12 +108,23 @@ is(q1($outputs_sql), $first, 'BI readers see the old outputs during the run');
 # sales ops accept Acme while the run is in progress
 q1(q{UPDATE sum.handoff_queue SET status = 'accepted', notes = 'demo booked' WHERE account_key = 'crm:A1'});
 
+# a manual write to sum.users waits for the run (it updates those rows by
+# the tuple ids it read, so it keeps other writers out until it commits)
+my $writer = $node->background_psql('postgres', on_error_stop => 0);
+$writer->query_until(qr/started/,
+	"\\echo started\nUPDATE sum.users SET updated_at = updated_at WHERE user_id = '2';\n");
+ok($node->poll_query_until('postgres', q{SELECT EXISTS (SELECT FROM pg_locks
+	WHERE relation = 'sum.users'::regclass AND mode = 'RowExclusiveLock' AND NOT granted)}),
+	'a manual write to sum.users waits while a refresh runs');
+
 # open the gate: run 1 commits, then the waiting run 3 runs
 $gate->query_safe('SELECT pg_advisory_unlock(4242)');
 $run1->query('SELECT 1');
 $run3->query('SELECT 1');
+$writer->query('SELECT 1');
 is($run1->{stderr}, '', 'run 1 succeeded');
 is($run3->{stderr}, '', 'the waiting run succeeded after it');
+is($writer->{stderr}, '', 'the manual write went through after run 1');
 my $second = q1($outputs_sql);
 is($second, '3 users, 3 people, crm:A1:2,crm:G1:1', 'readers see the new outputs after the commit');
 # run ids: the first run, run 1 (its id is taken when it starts), the
@@ -154,6 +165,7 @@ is(q1($outputs_sql), '4 users, 4 people, crm:A1:2,crm:G1:2', 'and wrote the new 
 $gate->quit;
 $run1->quit;
 $run3->quit;
+$writer->quit;
 
 # roles: sum_reader reads outputs and hashes, no raw email, no configuration
 q1(q{CREATE ROLE bi LOGIN IN ROLE sum_reader; CREATE ROLE ops LOGIN IN ROLE sum_admin});
