@@ -5141,7 +5141,11 @@ COMMENT ON TABLE sum.refresh_log IS
 CREATE TABLE sum.user_states (
 	user_id text PRIMARY KEY,
 	state sum.milestone_state
-);
+) WITH (fillfactor = 85);
+/*
+ * Each run rewrites the states of the users with new events: room on the
+ * page (a state is about 1 kB) makes those HOT updates, no index insert.
+ */
 COMMENT ON TABLE sum.user_states IS
 	'internal: each user''s milestone state over events up to the pipeline''s closed watermark';
 
