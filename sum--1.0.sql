@@ -5257,6 +5257,7 @@ DECLARE
 	v_problems text;
 	v_code text;
 	v_lag interval;
+	v_joins text[];
 	v_fp text;
 	v_crm_fp text;
 	v_users_q text;
@@ -5664,18 +5665,29 @@ BEGIN
 				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
 		ANALYZE pg_temp.sum_eval (user_id);
 
-		-- updated_at moves with the results, not with the recheck time alone
-		UPDATE sum.users u
-		   SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
-			   events_7d = coalesce((e.usage).events_7d, 0), events_28d = coalesce((e.usage).events_28d, 0),
-			   active_days_28d = coalesce((e.usage).active_days_28d, 0), milestones = e.milestones,
-			   recheck_at = e.recheck_at,
-			   updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
-		  FROM pg_temp.sum_eval e
-		 WHERE u.ctid = ANY (ARRAY(SELECT d.tid FROM pg_temp.sum_eval d
-									WHERE d.changed OR d.recheck_at IS DISTINCT FROM d.u_recheck))
-		   AND e.user_id = u.user_id AND e.tid = u.ctid
-		   AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck);
+		/*
+		 * updated_at moves with the results, not with the recheck time alone.
+		 * When every user was evaluated, a join on user_id, in the order of
+		 * the table: the rows this run wrote before have no room left for a
+		 * HOT update, and index entries inserted in another order cost a page
+		 * image each.  Else a nested loop of tuple-id lookups: the planner,
+		 * which prices each as a random read, would read sum.users again.
+		 */
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT v_all THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
+		EXECUTE format(
+		'UPDATE sum.users u
+		    SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
+			    events_7d = coalesce((e.usage).events_7d, 0), events_28d = coalesce((e.usage).events_28d, 0),
+			    active_days_28d = coalesce((e.usage).active_days_28d, 0), milestones = e.milestones,
+			    recheck_at = e.recheck_at,
+			    updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
+		   FROM pg_temp.sum_eval e
+		  WHERE %s AND (e.changed OR e.recheck_at IS DISTINCT FROM e.u_recheck)',
+			CASE WHEN v_all THEN 'e.user_id = u.user_id' ELSE 'u.ctid = e.tid' END);
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO pg_temp.sum_touched_people
 		SELECT DISTINCT e.person_id FROM pg_temp.sum_eval e WHERE e.person_changed AND e.person_id IS NOT NULL
 		ON CONFLICT DO NOTHING;
