@@ -7,7 +7,8 @@
 #   SUM_BENCH_USERS=100000 SUM_BENCH_EVENTS=1000000 SUM_BENCH_ACCOUNTS=10000 \
 #       flock /tmp/sum-pg.lock bash test/bench/pipeline.sh
 #
-# Data: test/data/generate.sql (schema sum_demo, seed 42), mapped to the
+# Data: test/data/generate.sql (schema sum_demo, seed 42, as of noon UTC
+# yesterday or SUM_BENCH_AS_OF), mapped to the
 # pipeline by the input.* settings; then test/data/generate_more_events.sql
 # appends SUM_BENCH_FRACTION (default 1 %) more events after the data's
 # as_of.  Timed, each in one session, wall time:
@@ -44,6 +45,12 @@ USERS=${SUM_BENCH_USERS:-1000000}
 EVENTS=${SUM_BENCH_EVENTS:-10000000}
 ACCOUNTS=${SUM_BENCH_ACCOUNTS:-100000}
 FRACTION=${SUM_BENCH_FRACTION:-0.01}
+# The data's as_of: noon UTC yesterday unless given.  The users' windows are
+# whole days, so what time alone changes depends on how many midnights the
+# appended 27 h of events cross: from noon, one (from 22:00, two: a third
+# more people and accounts to roll up again).  A fixed time of day makes
+# runs comparable.
+AS_OF=${SUM_BENCH_AS_OF:-$(date -u -d 'yesterday 12:00' '+%Y-%m-%d %H:%M:%S+00')}
 
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
@@ -88,14 +95,14 @@ SELECT step, status, rows, round(duration_ms::numeric) AS ms
  ORDER BY step = 'run', started_at, step"
 }
 
-echo "== data: $USERS users, $EVENTS events, $ACCOUNTS CRM accounts ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== data: $USERS users, $EVENTS events, $ACCOUNTS CRM accounts, as of $AS_OF ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 # a database of its own (pg_cron's launcher stays connected to postgres),
 # so that it can be copied below
 PGDATABASE=postgres q -c "CREATE DATABASE sum_bench"
 export PGDATABASE=sum_bench
 q -c "CREATE EXTENSION sum;"
 t0=$(date +%s.%N)
-q -v users="$USERS" -v events="$EVENTS" -v accounts="$ACCOUNTS" -f test/data/generate.sql >/dev/null || exit 0
+q -v users="$USERS" -v events="$EVENTS" -v accounts="$ACCOUNTS" -v as_of="$AS_OF" -f test/data/generate.sql >/dev/null || exit 0
 t1=$(date +%s.%N)
 printf 'generate.sql: %.1f s; events table %s, users table %s\n' "$(echo "$t1 - $t0" | bc)" \
     "$(q -c "SELECT pg_size_pretty(sum(pg_total_relation_size(relid))) FROM pg_partition_tree('sum_demo.events')")" \
