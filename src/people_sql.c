@@ -20,6 +20,12 @@
  * wins several ids (people merged) keeps the one most of its members had;
  * a new cluster takes the id of its earliest login.
  *
+ * Memory: the queries are read through cursors in batches, their values
+ * parsed in a context reset per batch; what lives for the whole call (login
+ * ids, keys) is copied once into an arena of large blocks, and the logins
+ * point at their keys' entries.  About 300 bytes per login instead of the
+ * 1.6 kB a fully materialized result with per-string allocations took.
+ *
  * Copyright (c) 2026, the sum developers
  *
  *-------------------------------------------------------------------------
@@ -75,6 +81,39 @@ Hash64(const char *s, size_t len)
 	return h ^ (h >> 29);
 }
 
+/*
+ * Arena: strings that live as long as the call, copied back to back into
+ * 64 kB blocks (no per-string chunk header, no rounding up to a power of 2).
+ */
+typedef struct Arena
+{
+	MemoryContext cxt;			/* where the blocks come from */
+	char	   *cur;
+	size_t		left;
+} Arena;
+
+#define ARENA_BLOCK		(64 * 1024)
+
+static char *
+ArenaStrdup(Arena *a, const char *s)
+{
+	size_t		len = strlen(s) + 1;
+	char	   *p;
+
+	if (len > ARENA_BLOCK / 4)
+		return MemoryContextStrdup(a->cxt, s);	/* a long one gets its own chunk */
+	if (len > a->left)
+	{
+		a->cur = MemoryContextAlloc(a->cxt, ARENA_BLOCK);
+		a->left = ARENA_BLOCK;
+	}
+	p = a->cur;
+	memcpy(p, s, len);
+	a->cur += len;
+	a->left -= len;
+	return p;
+}
+
 static HTAB *
 KeyMapCreate(const char *name, long n)
 {
@@ -89,10 +128,12 @@ KeyMapCreate(const char *name, long n)
 
 /*
  * KeyMapLink: the entry of key, created for node when new.  Returns the
- * entry; *isnew tells whether it was created.
+ * entry; *isnew tells whether it was created.  A new entry keeps a copy of
+ * key in arena, or key itself when !copy (the caller's string then lives as
+ * long as the map).  Entries do not move: callers keep pointers to them.
  */
 static KeyEntry *
-KeyMapLink(HTAB *map, const char *key, int32 node, bool *isnew)
+KeyMapLink(HTAB *map, const char *key, int32 node, bool *isnew, Arena *arena, bool copy)
 {
 	uint64		h = Hash64(key, strlen(key));
 	bool		found;
@@ -101,7 +142,7 @@ KeyMapLink(HTAB *map, const char *key, int32 node, bool *isnew)
 
 	if (!found)
 	{
-		e->key = pstrdup(key);
+		e->key = copy ? ArenaStrdup(arena, key) : (char *) key;
 		e->node = node;
 		e->count = 1;
 		e->next = NULL;
@@ -116,9 +157,9 @@ KeyMapLink(HTAB *map, const char *key, int32 node, bool *isnew)
 			return p;
 		}
 	/* a 64-bit collision: chain a second key under the same hash */
-	p = palloc(sizeof(KeyEntry));
+	p = MemoryContextAlloc(arena->cxt, sizeof(KeyEntry));
 	p->hash = h;
-	p->key = pstrdup(key);
+	p->key = copy ? ArenaStrdup(arena, key) : (char *) key;
 	p->node = node;
 	p->count = 1;
 	p->next = e->next;
@@ -206,7 +247,7 @@ typedef struct Login
 {
 	char	   *id;
 	double		created;		/* NaN when unknown */
-	char	   *keys[K_COUNT];	/* prefixed keys, or NULL */
+	KeyEntry   *keys[K_COUNT];	/* entries of its prefixed keys, or NULL */
 	int32		root;
 } Login;
 
@@ -288,6 +329,48 @@ NonEmpty(char *s)
 	return (s != NULL && s[0] != '\0') ? s : NULL;
 }
 
+/* Rows read per cursor fetch: the memory of a batch is released after it */
+#define BATCH_ROWS	10000
+
+static Portal
+OpenCursor(const char *sql, const char *what)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+
+	if (plan == NULL)
+		elog(ERROR, "could not prepare the %s query: %s", what, SPI_result_code_string(SPI_result));
+	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
+}
+
+/*
+ * FetchBatch: the next rows of portal into SPI_tuptable, after freeing the
+ * previous ones and resetting batch, which it leaves current; false at the
+ * end.
+ */
+static bool
+FetchBatch(Portal portal, MemoryContext batch)
+{
+	if (SPI_tuptable)
+		SPI_freetuptable(SPI_tuptable);
+	SPI_cursor_fetch(portal, true, BATCH_ROWS);
+	MemoryContextReset(batch);
+	MemoryContextSwitchTo(batch);
+	return SPI_processed > 0;
+}
+
+/* Grow a huge array of elements of size sz to hold at least need of them */
+static void *
+GrowArray(void *arr, int64 *cap, int64 need, size_t sz)
+{
+	int64		newcap;
+
+	if (need <= *cap)
+		return arr;
+	newcap = Max(need, Max(*cap * 2, 1024));
+	*cap = newcap;
+	return repalloc_huge(arr, (Size) newcap * sz);
+}
+
 /*
  * sum.dedupe_people(logins text, previous text DEFAULT NULL): one row per
  * login: its person id, the key kinds that linked it, the person's size.
@@ -302,19 +385,29 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	bool		present[5];
 	StringInfoData sql;
 	MemoryContext work,
+				batch,
 				old;
+	Arena		arena = {0};
+	Portal		portal;
 	Login	   *logins;
-	int32		n,
+	int64		logins_cap = 1024;
+	int32		n = 0,
 				i,
 				k;
+	int32	   *links;			/* pairs of nodes that share a key */
+	int64		links_cap = 1024,
+				nlinks = 0,
+				j;
 	UfSet		uf;
 	HTAB	   *keymap,
 			   *ids;
 	Claim	   *claims = NULL;
+	int64		claims_cap = 1024;
 	int			nclaims = 0;
 	char	  **comp_id;
 	int32	   *members,
 			   *comp_size;
+	Datum		kind_text[K_COUNT];
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -324,6 +417,8 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	work = AllocSetContextCreate(CurrentMemoryContext, "sum dedupe_people",
 								 ALLOCSET_DEFAULT_SIZES);
+	batch = AllocSetContextCreate(work, "sum dedupe_people batch", ALLOCSET_DEFAULT_SIZES);
+	arena.cxt = work;
 	old = MemoryContextSwitchTo(work);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -339,67 +434,86 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 					 present[3] ? "extract(epoch FROM q.created_at)::pg_catalog.float8" : "NULL::pg_catalog.float8",
 					 present[4] ? "q.match_key::pg_catalog.text" : "NULL::pg_catalog.text",
 					 logins_q);
-	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the logins query");
-	if (SPI_processed >= (uint64) PG_INT32_MAX / 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many logins to de-duplicate: %llu",
-						(unsigned long long) SPI_processed)));
-	n = (int32) SPI_processed;
-	logins = palloc0((n + 1) * sizeof(Login));
+	logins = MemoryContextAllocHuge(work, logins_cap * sizeof(Login));
+	links = MemoryContextAllocHuge(work, links_cap * 2 * sizeof(int32));
+	keymap = KeyMapCreate("sum dedupe keys", 1024);
+	ids = KeyMapCreate("sum dedupe ids", 1024);
+
+	portal = OpenCursor(sql.data, "logins");
+	while (FetchBatch(portal, batch))
+	{
+		uint64		r;
+
+		if ((uint64) n + SPI_processed >= (uint64) PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many logins to de-duplicate: more than %d", PG_INT32_MAX / 4)));
+		logins = GrowArray(logins, &logins_cap, n + (int64) SPI_processed, sizeof(Login));
+		for (r = 0; r < SPI_processed; r++, n++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[r];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			Login	   *l = &logins[n];
+			bool		isnull,
+						isnew;
+			bool		freemail = DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
+			char	   *email = NonEmpty(SPI_getvalue(tup, desc, 2));
+			char	   *raw = NonEmpty(SPI_getvalue(tup, desc, 4));
+			char	   *name = NonEmpty(SPI_getvalue(tup, desc, 5));
+			char	   *custom = NonEmpty(SPI_getvalue(tup, desc, 7));
+			Datum		d = SPI_getbinval(tup, desc, 6, &isnull);
+			char	   *keys[K_COUNT] = {NULL, NULL, NULL};
+
+			l->id = ArenaStrdup(&arena, SPI_getvalue(tup, desc, 1));
+			l->created = isnull ? NAN : DatumGetFloat8(d);
+			l->root = n;
+			(void) KeyMapLink(ids, l->id, n, &isnew, &arena, false);
+			if (!isnew)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNIQUE_VIOLATION),
+						 errmsg("login_id \"%s\" appears more than once in the logins query", l->id)));
+			if (email)
+				keys[K_EMAIL] = psprintf("e:%s", email);
+			if (name && raw && !freemail)
+			{
+				char	   *dom = SumRegistrableDomain(raw);
+				char	   *nk = dom ? NameKey(name, dom) : NULL;
+
+				if (nk)
+					keys[K_NAME] = psprintf("n:%s", nk);
+			}
+			if (custom)
+				keys[K_CUSTOM] = psprintf("k:%s", custom);
+			for (k = 0; k < K_COUNT; k++)
+			{
+				l->keys[k] = NULL;
+				if (keys[k])
+				{
+					KeyEntry   *e = KeyMapLink(keymap, keys[k], n, &isnew, &arena, true);
+
+					l->keys[k] = e;
+					if (!isnew)
+					{
+						links = GrowArray(links, &links_cap, nlinks + 1, 2 * sizeof(int32));
+						links[2 * nlinks] = e->node;
+						links[2 * nlinks + 1] = n;
+						nlinks++;
+					}
+				}
+			}
+			if ((r & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+	}
+	SPI_cursor_close(portal);
+	MemoryContextSwitchTo(work);
+	MemoryContextReset(batch);
+
 	if (!uf_init(&uf, n))
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	keymap = KeyMapCreate("sum dedupe keys", 2L * n);
-	ids = KeyMapCreate("sum dedupe ids", n);
-
-	for (i = 0; i < n; i++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		Login	   *l = &logins[i];
-		bool		isnull,
-					isnew;
-		bool		freemail = DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
-		char	   *email = NonEmpty(SPI_getvalue(tup, desc, 2));
-		char	   *raw = NonEmpty(SPI_getvalue(tup, desc, 4));
-		char	   *name = NonEmpty(SPI_getvalue(tup, desc, 5));
-		char	   *custom = NonEmpty(SPI_getvalue(tup, desc, 7));
-		Datum		d = SPI_getbinval(tup, desc, 6, &isnull);
-		KeyEntry   *dup;
-
-		l->id = SPI_getvalue(tup, desc, 1);
-		l->created = isnull ? NAN : DatumGetFloat8(d);
-		dup = KeyMapLink(ids, l->id, i, &isnew);
-		if (!isnew)
-			ereport(ERROR,
-					(errcode(ERRCODE_UNIQUE_VIOLATION),
-					 errmsg("login_id \"%s\" appears more than once in the logins query", l->id)));
-		(void) dup;
-		if (email)
-			l->keys[K_EMAIL] = psprintf("e:%s", email);
-		if (name && raw && !freemail)
-		{
-			char	   *dom = SumRegistrableDomain(raw);
-			char	   *nk = dom ? NameKey(name, dom) : NULL;
-
-			if (nk)
-				l->keys[K_NAME] = psprintf("n:%s", nk);
-		}
-		if (custom)
-			l->keys[K_CUSTOM] = psprintf("k:%s", custom);
-		for (k = 0; k < K_COUNT; k++)
-			if (l->keys[k])
-			{
-				KeyEntry   *e = KeyMapLink(keymap, l->keys[k], i, &isnew);
-
-				if (!isnew)
-					uf_union(&uf, e->node, i);
-			}
-		if ((i & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	SPI_freetuptable(SPI_tuptable);
+	for (j = 0; j < nlinks; j++)
+		uf_union(&uf, links[2 * j], links[2 * j + 1]);
+	pfree(links);
 	for (i = 0; i < n; i++)
 		logins[i].root = uf_find(&uf, i);
 
@@ -408,34 +522,46 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	{
 		static const char *const pcols[] = {"login_id", "person_id"};
 		bool		ppresent[2];
-		uint64		r;
 
 		CheckColumns(previous_q, "previous", pcols, ppresent, 2, 2);
 		resetStringInfo(&sql);
 		appendStringInfo(&sql, "SELECT q.login_id::pg_catalog.text, q.person_id::pg_catalog.text FROM (%s) AS q"
 						 " WHERE q.login_id IS NOT NULL AND q.person_id IS NOT NULL", previous_q);
-		if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
-			elog(ERROR, "could not read the previous query");
-		claims = palloc((SPI_processed + 1) * sizeof(Claim));
-		for (r = 0; r < SPI_processed; r++)
+		claims = MemoryContextAllocHuge(work, claims_cap * sizeof(Claim));
+		portal = OpenCursor(sql.data, "previous");
+		while (FetchBatch(portal, batch))
 		{
-			char	   *lid = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1);
-			KeyEntry   *e = KeyMapFind(ids, lid);
+			uint64		r;
 
-			if (e == NULL)
-				continue;		/* a login that is gone */
-			claims[nclaims].pid = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2);
-			claims[nclaims].comp = logins[e->node].root;
-			claims[nclaims].votes = 1;
-			nclaims++;
+			for (r = 0; r < SPI_processed; r++)
+			{
+				char	   *lid = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1);
+				KeyEntry   *e = KeyMapFind(ids, lid);
+
+				if (e == NULL)
+					continue;	/* a login that is gone */
+				if (nclaims >= PG_INT32_MAX / 4)
+					ereport(ERROR,
+							(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							 errmsg("too many rows in the previous query: more than %d", PG_INT32_MAX / 4)));
+				claims = GrowArray(claims, &claims_cap, nclaims + 1, sizeof(Claim));
+				claims[nclaims].pid = ArenaStrdup(&arena, SPI_getvalue(SPI_tuptable->vals[r],
+																	   SPI_tuptable->tupdesc, 2));
+				claims[nclaims].comp = logins[e->node].root;
+				claims[nclaims].votes = 1;
+				nclaims++;
+				if ((r & 1023) == 0)
+					CHECK_FOR_INTERRUPTS();
+			}
 		}
-		SPI_freetuptable(SPI_tuptable);
+		SPI_cursor_close(portal);
 	}
 	SPI_finish();
 	MemoryContextSwitchTo(work);
+	MemoryContextReset(batch);
 
-	comp_id = palloc0((n + 1) * sizeof(char *));
-	comp_size = palloc0((n + 1) * sizeof(int32));
+	comp_id = palloc_extended((n + 1) * sizeof(char *), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	comp_size = palloc_extended((n + 1) * sizeof(int32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (i = 0; i < n; i++)
 		comp_size[logins[i].root]++;
 
@@ -443,7 +569,7 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	{
 		int			a = 0,
 					b;
-		int32	   *best_votes = palloc0((n + 1) * sizeof(int32));
+		int32	   *best_votes = palloc_extended((n + 1) * sizeof(int32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 
 		/* merge identical (pid, comp) claims into vote counts */
 		qsort(claims, nclaims, sizeof(Claim), CmpClaim);
@@ -492,19 +618,19 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 	/* new clusters: the id of the earliest login not already in use */
 	{
 		HTAB	   *used = KeyMapCreate("sum dedupe used ids", n);
-		int32	   *start = palloc0((n + 2) * sizeof(int32));
+		int32	   *start = palloc_extended((n + 2) * sizeof(int32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 		bool		isnew;
 
 		for (i = 0; i < n; i++)
 			if (comp_id[i])
-				KeyMapLink(used, comp_id[i], i, &isnew);
-		members = palloc((n + 1) * sizeof(int32));
+				KeyMapLink(used, comp_id[i], i, &isnew, &arena, false);
+		members = palloc_extended((n + 1) * sizeof(int32), MCXT_ALLOC_HUGE);
 		for (i = 0; i < n; i++)
 			start[logins[i].root + 1]++;
 		for (i = 0; i < n; i++)
 			start[i + 1] += start[i];
 		{
-			int32	   *fill = palloc((n + 1) * sizeof(int32));
+			int32	   *fill = palloc_extended((n + 1) * sizeof(int32), MCXT_ALLOC_HUGE);
 
 			memcpy(fill, start, (n + 1) * sizeof(int32));
 			for (i = 0; i < n; i++)
@@ -528,11 +654,14 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 				}
 			if (comp_id[c] == NULL)
 				comp_id[c] = psprintf("%s~%d", logins[members[start[c]]].id, c);
-			KeyMapLink(used, comp_id[c], c, &isnew);
+			KeyMapLink(used, comp_id[c], c, &isnew, &arena, false);
 		}
 	}
 
-	/* output */
+	/* output, the row values in batch (the tuplestore copies them) */
+	for (k = 0; k < K_COUNT; k++)
+		kind_text[k] = CStringGetTextDatum(key_kinds[k]);
+	MemoryContextSwitchTo(batch);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[4];
@@ -541,19 +670,20 @@ sum_dedupe_people(PG_FUNCTION_ARGS)
 		int			nk = 0;
 
 		for (k = 0; k < K_COUNT; k++)
-			if (logins[i].keys[k])
-			{
-				KeyEntry   *e = KeyMapFind(keymap, logins[i].keys[k]);
-
-				if (e && e->count > 1)
-					kinds[nk++] = CStringGetTextDatum(key_kinds[k]);
-			}
+			if (logins[i].keys[k] && logins[i].keys[k]->count > 1)
+				kinds[nk++] = kind_text[k];
 		values[0] = CStringGetTextDatum(logins[i].id);
 		values[1] = CStringGetTextDatum(comp_id[logins[i].root]);
 		values[2] = PointerGetDatum(construct_array(kinds, nk, TEXTOID, -1, false, TYPALIGN_INT));
 		values[3] = Int32GetDatum(comp_size[logins[i].root]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 1023)
+		{
+			MemoryContextReset(batch);
+			CHECK_FOR_INTERRUPTS();
+		}
 	}
+	MemoryContextSwitchTo(work);
 
 	uf_free(&uf);
 	MemoryContextSwitchTo(old);
@@ -575,15 +705,20 @@ sum_connected_components(PG_FUNCTION_ARGS)
 	bool		present[2];
 	StringInfoData sql;
 	MemoryContext work,
+				batch,
 				old;
+	Arena		arena = {0};
+	Portal		portal;
 	HTAB	   *nodes;
 	char	  **names;
+	int64		names_cap = 1024;
 	int32		n = 0,
-				cap,
 				i;
 	int32	   *ea,
 			   *eb;
-	uint64		m,
+	int64		ea_cap = 1024,
+				eb_cap = 1024;
+	int64		m = 0,
 				r;
 	UfSet		uf;
 	int32	   *least;
@@ -591,6 +726,8 @@ sum_connected_components(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	work = AllocSetContextCreate(CurrentMemoryContext, "sum connected_components",
 								 ALLOCSET_DEFAULT_SIZES);
+	batch = AllocSetContextCreate(work, "sum connected_components batch", ALLOCSET_DEFAULT_SIZES);
+	arena.cxt = work;
 	old = MemoryContextSwitchTo(work);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -598,51 +735,57 @@ sum_connected_components(PG_FUNCTION_ARGS)
 	CheckColumns(edges_q, "edges", cols, present, 2, 2);
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT q.a::pg_catalog.text, q.b::pg_catalog.text FROM (%s) AS q", edges_q);
-	if (SumSpiExecute(sql.data) != SPI_OK_SELECT)
-		elog(ERROR, "could not read the edges query");
-	m = SPI_processed;
-	if (m >= (uint64) PG_INT32_MAX / 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many edges: %llu", (unsigned long long) m)));
-	nodes = KeyMapCreate("sum components nodes", 2 * (long) m);
-	cap = (int32) (2 * m + 1);
-	names = palloc(cap * sizeof(char *));
-	ea = palloc((m + 1) * sizeof(int32));
-	eb = palloc((m + 1) * sizeof(int32));
-	for (r = 0; r < m; r++)
+	nodes = KeyMapCreate("sum components nodes", 1024);
+	names = MemoryContextAllocHuge(work, names_cap * sizeof(char *));
+	ea = MemoryContextAllocHuge(work, ea_cap * sizeof(int32));
+	eb = MemoryContextAllocHuge(work, eb_cap * sizeof(int32));
+	portal = OpenCursor(sql.data, "edges");
+	while (FetchBatch(portal, batch))
 	{
-		int			side;
+		uint64		row;
 
-		for (side = 0; side < 2; side++)
+		if ((uint64) m + SPI_processed >= (uint64) PG_INT32_MAX / 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many edges: more than %d", PG_INT32_MAX / 4)));
+		ea = GrowArray(ea, &ea_cap, m + (int64) SPI_processed, sizeof(int32));
+		eb = GrowArray(eb, &eb_cap, m + (int64) SPI_processed, sizeof(int32));
+		names = GrowArray(names, &names_cap, n + 2 * (int64) SPI_processed, sizeof(char *));
+		for (row = 0; row < SPI_processed; row++, m++)
 		{
-			char	   *v = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, side + 1);
-			bool		isnew;
-			KeyEntry   *e;
+			int			side;
 
-			if (v == NULL)
+			for (side = 0; side < 2; side++)
 			{
-				(side ? eb : ea)[r] = -1;
-				continue;
+				char	   *v = SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, side + 1);
+				bool		isnew;
+				KeyEntry   *e;
+
+				if (v == NULL)
+				{
+					(side ? eb : ea)[m] = -1;
+					continue;
+				}
+				e = KeyMapLink(nodes, v, n, &isnew, &arena, true);
+				if (isnew)
+					names[n++] = e->key;
+				(side ? eb : ea)[m] = e->node;
 			}
-			e = KeyMapLink(nodes, v, n, &isnew);
-			if (isnew)
-				names[n++] = e->key;
-			(side ? eb : ea)[r] = e->node;
+			if ((row & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
 		}
-		if ((r & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
 	}
-	SPI_freetuptable(SPI_tuptable);
+	SPI_cursor_close(portal);
 	SPI_finish();
 	MemoryContextSwitchTo(work);
+	MemoryContextReset(batch);
 
 	if (!uf_init(&uf, n))
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
 	for (r = 0; r < m; r++)
 		if (ea[r] >= 0 && eb[r] >= 0)
 			uf_union(&uf, ea[r], eb[r]);
-	least = palloc((n + 1) * sizeof(int32));
+	least = palloc_extended((n + 1) * sizeof(int32), MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 		least[i] = -1;
 	for (i = 0; i < n; i++)
@@ -652,6 +795,7 @@ sum_connected_components(PG_FUNCTION_ARGS)
 		if (least[root] < 0 || strcmp(names[i], names[least[root]]) < 0)
 			least[root] = i;
 	}
+	MemoryContextSwitchTo(batch);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[2];
@@ -660,7 +804,13 @@ sum_connected_components(PG_FUNCTION_ARGS)
 		values[0] = CStringGetTextDatum(names[i]);
 		values[1] = CStringGetTextDatum(names[least[uf_find(&uf, i)]]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 1023)
+		{
+			MemoryContextReset(batch);
+			CHECK_FOR_INTERRUPTS();
+		}
 	}
+	MemoryContextSwitchTo(work);
 	uf_free(&uf);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);

@@ -3,7 +3,7 @@
 # test/bench/memory.sh: does each aggregate keep the backend's memory flat
 # as its input grows?
 #
-#   flock /tmp/sum-pg.lock bash test/bench/memory.sh      (ROWS="1000000 10000000")
+#   flock /tmp/sum-pg.lock bash test/bench/memory.sh      (ROWS="1000000 10000000", SET_ROWS=1000000)
 #
 # Every aggregate of schema sum runs once over 1 M and once over 10 M rows
 # that go into a single group (the worst case: one user with every event,
@@ -76,4 +76,33 @@ for name in "${ORDER[@]}"; do
         printf '%22s' "$mb MB, $secs s"
     done
     echo
+done
+
+# The set functions hold their whole input (union-find needs every node):
+# their memory grows with it, by design; reported per input row above the
+# count(*) baseline's, for SET_ROWS logins (emails at 1,000 company
+# domains, a tenth of the names shared by two logins) and as many edges.
+SET_ROWS=${SET_ROWS:-1000000}
+LOGINS="SELECT g::text AS login_id, 'u' || (g / 2) || '@co' || (g % 1000) || '.example.com' AS email,
+               'Ann Lee' || (g / 20) AS full_name, '2024-01-01'::timestamptz + g * interval '1 second' AS created_at
+          FROM generate_series(1, N) g"
+EDGES="SELECT (g / 3)::text AS a, (g / 7)::text AS b FROM generate_series(1, N) g"
+setfn() {
+    psql -X -q -A -t -v ON_ERROR_STOP=1 <<SQL 2>&1 | tail -1
+\o /dev/null
+SELECT clock_timestamp() AS t0 \gset
+$1;
+\o
+SELECT round((substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+)')::numeric / 1024), 1)
+       || ' ' || round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 1);
+SQL
+}
+echo
+printf '%-28s%22s%22s\n' "set function" "$((SET_ROWS / 1000)) k rows: MB, s" "bytes per row"
+read -r base_mb base_s <<<"$(setfn "SELECT count(*) FROM (${LOGINS//N/$SET_ROWS}) AS x")"
+printf '%-28s%22s\n' "count(*) of the logins" "$base_mb MB, $base_s s"
+for f in dedupe_people connected_components; do
+    if [ $f = dedupe_people ]; then q=${LOGINS//N/$SET_ROWS}; else q=${EDGES//N/$SET_ROWS}; fi
+    read -r mb secs <<<"$(setfn "SELECT count(*) FROM sum.$f('${q//\'/\'\'}')")"
+    printf '%-28s%22s%22s\n' "$f" "$mb MB, $secs s" "$(echo "($mb - $base_mb) * 1048576 / $SET_ROWS" | bc)"
 done
