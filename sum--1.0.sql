@@ -3469,6 +3469,829 @@ INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, pri
 SELECT p, 'classify', NULL, 'legal', 1, 0, 'it', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'legali', 'affari legali'
 ]) AS p;
+/*
+ * Swedish, Danish, Norwegian (Bokmål), Finnish, Polish, Czech, Russian,
+ * Japanese and Chinese, and English shorthands (SWE, AE, PM, EM, TPM).
+ * Patterns in other scripts are written in them and stored folded as titles
+ * are read: Cyrillic transliterated, kanji and hanzi in Mandarin pinyin,
+ * kana romanized.  A word shared by several languages has lang NULL.
+ * Japanese 経理 (accounting) folds as Chinese 经理 (manager) and reads as a
+ * manager.
+ */
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vd', 'verkställande direktör', 'vice vd', 'styrelseordförande', 'koncernchef',
+	'styrelseledamot'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'grundare', 'medgrundare', 'delägare', 'ägare', 'företagare',
+	'egenföretagare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'avdelningschef', 'chef för'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*direktör'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'*chef', 'menedżer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gruppchef', 'teamledare', 'enhetschef', 'arbetsledare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektledare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produktchef'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'utvecklare', '*utvecklare', 'programmerare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'affärsutvecklare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'säljare', '*säljare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ekonom', 'redovisningsekonom', 'ekonomiassistent'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'revisor'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundtjänstmedarbetare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'medarbetare', 'handläggare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'rekryterare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bolagsjurist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'advokat'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konsult'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dataanalytiker'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inköpare'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kommunikatör'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sälj*', 'försäljning*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marknad*', 'kommunikations*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ekonomi*', 'redovisning*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundtjänst*', 'kundservice'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inköp*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'sv', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'rekrytering*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'administrerende direktør', 'adm direktør', 'adm dir', 'bestyrelsesformand', 'direktionen'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'daglig leder', 'styreleder', 'konsernsjef'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'indehaver', 'medejer', 'ejer', 'stifter', 'medstifter',
+	'grundlægger', 'medindehaver'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'eier', 'medeier', 'innehaver'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'selvstændig'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'selvstendig', 'selvstendig næringsdrivende'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'afdelingsleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'avdelingsleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sjef', '*sjef', 'leder', '*leder', 'gruppeleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'teamleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'prosjektleder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produktsjef'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'udvikler', '*udvikler', 'programmør'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'utvikler', '*utvikler'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 40, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'seniorutvikler'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 40, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'seniorudvikler'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'forretningsudvikler', 'salgskonsulent'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'forretningsutvikler'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sælger'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'selger'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bogholder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'regnskapsfører'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundeservicemedarbejder'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundebehandler'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'medarbejder', 'supporter'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'medarbeider'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konsulent'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'rådgiver'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'advokatfuldmægtig'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'advokatfullmektig'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'elev'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lærling'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'salg*', 'salg'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marked*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'økonomi*', 'regnskab*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'nb', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'regnskap*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'da', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kundeservice*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'toimitusjohtaja', 'varatoimitusjohtaja', 'hallituksen puheenjohtaja', 'hallituksen jäsen'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'perustaja', 'yrittäjä', 'omistaja', 'osakas', 'yksityisyrittäjä',
+	'toinen perustaja'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'johtaja', '*johtaja', 'osastopäällikkö'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'päällikkö', '*päällikkö', 'tiiminvetäjä', 'esimies'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektipäällikkö'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tuotepäällikkö'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kehittäjä', '*kehittäjä', 'ohjelmoija', 'ohjelmistosuunnittelija'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'insinööri'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'myyjä', 'myyntiedustaja'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kirjanpitäjä'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asiakaspalvelija'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lakimies', 'juristi'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konsultti'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asiantuntija'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'harjoittelija'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'myynti*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'markkinointi*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'talous*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'henkilöstö*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'fi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asiakaspalvelu*'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'prezes zarządu', 'prezes', 'członek zarządu', 'dyrektor generalny', 'dyrektor zarządzający',
+	'prezeska'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'wiceprezes'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', 'general_management', 0.5, 70, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'wiceprezes zarządu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'właściciel', 'właścicielka', 'współwłaściciel', 'współwłaścicielka', 'założyciel',
+	'założycielka', 'współzałożyciel', 'współzałożycielka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dyrektor', 'dyrektorka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kierownik', 'kierowniczka', 'koordynator', 'koordynatorka', 'lider zespołu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kierownik projektu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'programista', 'programistka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'inżynier'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'specjalista', 'specjalistka', 'pracownik', 'referent', 'analityk',
+	'analityczka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'przedstawiciel handlowy'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'handlowiec'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'księgowa', 'księgowy'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konsultant', 'konsultantka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1.5, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'radca prawny'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'prawnik', 'prawniczka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asystent', 'asystentka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'starszy', 'starsza'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 60, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'młodszy', 'młodsza'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stażysta', 'stażystka', 'praktykant', 'praktykantka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'sprzedaży', 'sprzedaż', 'handlowy', 'handlowa'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketingu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'finansowy', 'finansowa', 'finansów', 'księgowości'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produktu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kadr', 'personalny'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'obsługi klienta', 'obsługa klienta'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'danych'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'oprogramowania'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'pl', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektu', 'zarządu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'jednatel', 'jednatelka', 'generální ředitel', 'generální ředitelka', 'předseda představenstva',
+	'člen představenstva'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'majitel', 'majitelka', 'spolumajitel', 'zakladatel', 'zakladatelka',
+	'spoluzakladatel'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', NULL, 0, 70, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'osvč'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ředitel', 'ředitelka', 'vedoucí', 'vedoucí oddělení'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'manažer', 'manažerka', 'vedoucí týmu', 'vedoucí skupiny'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektový manažer', 'vedoucí projektu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produktový manažer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'programátor', 'vývojář', 'vývojářka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'engineering', 1, 40, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'senior vývojář'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'účetní'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'obchodní zástupce'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'hr', 1, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personalista', 'personalistka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'právník', 'právnička'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'other', 0.5, 10, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'konzultant', 'konzultantka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'operations', 0.5, 20, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'asistentka', 'asistent'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stážista', 'stážistka'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'obchodní', 'prodeje', 'prodej'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'marketingový'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'finanční'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'cs', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'personální'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'генеральный директор', 'гендиректор', 'председатель правления'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'исполнительный директор', 'вице президент'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'основатель', 'сооснователь', 'владелец', 'совладелец', 'учредитель',
+	'соучредитель', 'предприниматель', 'индивидуальный предприниматель'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'руководитель', 'начальник', 'руководитель отдела', 'начальник отдела'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'тимлид', 'руководитель группы'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'руководитель проекта', 'менеджер проектов', 'менеджер проекта'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'продакт менеджер'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'программист', 'разработчик'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'бухгалтер'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'юрист'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'аналитик'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1, 10, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'маркетолог'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ведущий', 'старший'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 60, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'младший'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'стажер', 'практикант'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'продаж', 'продажам', 'коммерческий'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'маркетинга'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'финансовый'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'ru', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'данных'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'代表取締役', '社長', '取締役', '代表取締役社長'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'創業者', 'オーナー'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'部長', '本部長'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'課長', 'マネージャー', '*マネージャー'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'プロダクトマネージャー'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'プロジェクトマネージャー'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'エンジニア', '*エンジニア'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1, 10, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'デザイナー'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'data', 1, 10, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'データサイエンティスト'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'インターン'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'営業'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'マーケティング', '広報'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'ja', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'人事'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'開発'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'legal', 1, 0, NULL, 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'法務'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'首席执行官', '总经理', '董事长', '总裁', '董事'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', NULL, 0, 70, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'首席'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'vp', NULL, 0, 70, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'副总裁', '副总'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'创始人', '联合创始人', '合伙人', '老板'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'总监'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'经理', '主管', '组长'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'工程师'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'design', 1.5, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'设计师'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'legal', 1, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'律师'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'会计'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'customer_success', 1, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'客服'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'专员', '分析师'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'高级', '资深'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 60, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'初级'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'实习生', '实习'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'销售'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'市场', '营销'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'产品'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'项目'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'运营', '采购', '行政'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'技术', '研发', '软件'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'财务'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'人力资源', '招聘'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1, 0, 'zh', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'数据'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'swe'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'marketing', 1.5, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pmm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ae'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'engineering', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'^ em $', 'eng manager'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 1, 50, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'tpm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', 'hr', 1, 55, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'acquisition partner'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'bizops'
+]) AS p;
 -- END persona shipped rules
 
 /* ==========================================================================
