@@ -1022,6 +1022,24 @@ IdText(const char *(*get) (const SumRollupState *, char *, size_t *),
 }
 
 /*
+ * NewArray1: a zeroed one-dimensional array of n elements of elemtype, no
+ * nulls, nbytes in all; the caller fills its data.
+ */
+static ArrayType *
+NewArray1(Size nbytes, Oid elemtype, int n)
+{
+	ArrayType  *result = palloc0(nbytes);
+
+	SET_VARSIZE(result, nbytes);
+	result->ndim = 1;
+	result->dataoffset = 0;
+	result->elemtype = elemtype;
+	ARR_DIMS(result)[0] = n;
+	ARR_LBOUND(result)[0] = 1;
+	return result;
+}
+
+/*
  * EnumArray: a one-dimensional array of n enum values, as construct_array
  * would build it (enums are 4-byte, by value, int-aligned), without its
  * generic per-element work: a summary is built per group.
@@ -1037,13 +1055,7 @@ EnumArray(const Oid *elems, int n, Oid elemtype, const RollupFnCache *cache)
 		elog(ERROR, "unexpected storage of type %u", elemtype);
 	if (n == 0)
 		return construct_empty_array(elemtype);
-	result = palloc0(nbytes);
-	SET_VARSIZE(result, nbytes);
-	result->ndim = 1;
-	result->dataoffset = 0;
-	result->elemtype = elemtype;
-	ARR_DIMS(result)[0] = n;
-	ARR_LBOUND(result)[0] = 1;
+	result = NewArray1(nbytes, elemtype, n);
 	memcpy(ARR_DATA_PTR(result), elems, n * sizeof(Oid));
 	return result;
 }
@@ -1063,13 +1075,7 @@ TextArray(const char *const *names, const uint8_t *lens, int n)
 		return construct_empty_array(TEXTOID);
 	for (int i = 0; i < n; i++)
 		nbytes += INTALIGN(VARHDRSZ + lens[i]);
-	result = palloc0(nbytes);
-	SET_VARSIZE(result, nbytes);
-	result->ndim = 1;
-	result->dataoffset = 0;
-	result->elemtype = TEXTOID;
-	ARR_DIMS(result)[0] = n;
-	ARR_LBOUND(result)[0] = 1;
+	result = NewArray1(nbytes, TEXTOID, n);
 	p = ARR_DATA_PTR(result);
 	for (int i = 0; i < n; i++)
 	{
