@@ -38,6 +38,12 @@ SELECT n, sum.company_key(n) AS key FROM (VALUES
 	('ООО «Ромашка»'), ('Газпром ПАО'), ('阿里巴巴集团控股有限公司'), ('トヨタ自動車株式会社'),
 	('삼성전자 주식회사'), ('Ελληνικά Πετρέλαια Α.Ε.')) AS t(n)
  ORDER BY n;
+-- a Han run and the word after it stay apart: the Japanese legal form
+-- written before the name, with no space, is still found and removed
+SELECT n, sum.company_key(n) AS key FROM (VALUES
+	('株式会社メルカリ'), ('メルカリ株式会社'), ('有限会社メルカリ'), ('(株)メルカリ'),
+	('東京Tech株式会社')) AS t(n)
+ ORDER BY n;
 
 -- domains, URLs and emails reduce to the label of the registrable domain
 SELECT n, sum.company_key(n) AS key FROM (VALUES

@@ -124,6 +124,42 @@ NeedsTranslit(const UChar *buf, int32_t len)
 	return false;
 }
 
+/*
+ * SplitHanRuns: copy src to dst (room for 2 * len), with a space after each
+ * Han character that a letter of another script follows.  Any-Latin spells
+ * every Han character as a syllable with a space before it but none after,
+ * so without it 株式会社メルカリ reads "zhu shi hui shemerukari" and the
+ * legal form, or the word, is lost.  Returns the new length.
+ */
+static int32_t
+SplitHanRuns(const UChar *src, int32_t len, UChar *dst)
+{
+	int32_t		i = 0,
+				n = 0;
+	bool		prev_han = false;
+
+	while (i < len)
+	{
+		UChar32		c;
+		int32_t		start = i;
+		UErrorCode	status = U_ZERO_ERROR;
+		UScriptCode sc;
+		bool		letter;
+
+		U16_NEXT(src, i, len, c);
+		letter = u_isalpha(c) != 0;
+		sc = letter ? uscript_getScript(c, &status) : USCRIPT_COMMON;
+		if (U_FAILURE(status))
+			sc = USCRIPT_COMMON;
+		if (prev_han && letter && sc != USCRIPT_HAN)
+			dst[n++] = 0x20;
+		memcpy(dst + n, src + start, sizeof(UChar) * (i - start));
+		n += i - start;
+		prev_han = letter && sc == USCRIPT_HAN;
+	}
+	return n;
+}
+
 static UTransliterator *
 LatinAscii(void)
 {
@@ -277,9 +313,8 @@ sum_fold(const char *in, size_t inlen, char *out, size_t outcap, bool translit)
 			a = sum_core_alloc(sizeof(UChar) * cap);
 			if (a == NULL)
 				goto done;
-			memcpy(a, b, sizeof(UChar) * blen);
-			textlen = blen;
-			limit = blen;
+			textlen = SplitHanRuns(b, blen, a);
+			limit = textlen;
 			status = U_ZERO_ERROR;
 			utrans_transUChars(t, a, &textlen, cap, 0, &limit, &status);
 			if (status != U_BUFFER_OVERFLOW_ERROR)

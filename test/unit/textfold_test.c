@@ -52,6 +52,9 @@ main(void)
 	ok(fold("東京", 1) != NULL && sum_is_ascii(buf, strlen(buf)) && strlen(buf) > 0,
 	   "CJK transliterated to ASCII (%s)", buf);
 	is_str(fold("Müller GmbH", 1), "muller gmbh", "translit leaves Latin alone");
+	is_str(fold("株式会社メルカリ", 1), "zhu shi hui she merukari",
+		   "a Han run and the kana after it stay apart");
+	is_str(fold("東京Tech", 1), "dong jing tech", "a Han run and Latin after it stay apart");
 	ok(sum_fold("\xff\xfe", 2, buf, sizeof(buf), 0) == SUM_FOLD_INVALID, "invalid UTF-8");
 	ok(sum_fold("caf\xc3", 4, buf, sizeof(buf), 0) == SUM_FOLD_INVALID, "truncated UTF-8");
 
