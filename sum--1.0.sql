@@ -4292,6 +4292,18 @@ INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, pri
 SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'bizops'
 ]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'marketing', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'developer advocate', 'developer evangelist'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'developer relations', 'devrel'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'data', 1.5, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'mlops'
+]) AS p;
 -- END persona shipped rules
 
 /* ==========================================================================
