@@ -4292,6 +4292,351 @@ INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, pri
 SELECT p, 'classify', NULL, 'operations', 1, 0, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'bizops'
 ]) AS p;
+/*
+ * Turkish, Indonesian, Vietnamese, Greek, Hungarian, Romanian and Korean:
+ * the ranks and the functions most titles name.  Hangul is romanized with
+ * the words run together, so a Korean compound is a pattern of its own
+ * (영업팀장).  Romanian "contabil" (accountant) is also the Portuguese
+ * adjective "contábil", and stays a function word without a rank.
+ */
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'genel müdür', 'genel müdürü', 'yönetim kurulu başkanı', 'yönetim kurulu üyesi', 'genel müdür yardımcısı'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kurucu', 'kurucu ortak', 'şirket sahibi', 'sahibi', 'ortak'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'direktörü'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'müdür', 'müdürü', 'yönetici', 'yöneticisi', 'takım lideri',
+	'ekip lideri', 'şef', 'şefi', 'sorumlusu', 'sorumlu'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'proje yöneticisi', 'proje müdürü'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'product', 1.5, 50, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ürün yöneticisi', 'ürün müdürü'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'geliştirici', 'yazılımcı'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 0.5, 10, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'mühendis', 'mühendisi'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'uzman', 'uzmanı', 'temsilci', 'temsilcisi', 'asistan',
+	'asistanı', 'personeli'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'senior', NULL, 0, 40, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kıdemli'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stajyer'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'satış'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pazarlama'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'yazılım'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'insan kaynakları'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'muhasebe', 'finans'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'müşteri hizmetleri', 'müşteri destek', 'müşteri başarı'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ürün'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'operations', 0.5, 0, 'tr', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'proje', 'operasyon'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'direktur utama', 'presiden direktur', 'direktur eksekutif'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pendiri', 'pemilik', 'salah satu pendiri', 'wirausaha', 'pengusaha'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'direktur', 'kepala', 'kepala divisi', 'kepala bagian'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'manajer', 'pengelola', 'koordinator'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pengembang'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'staf', 'karyawan', 'pegawai'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'akuntan'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'magang', 'mahasiswa magang', 'peserta magang'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'penjualan'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'pemasaran'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'engineering', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'perangkat lunak'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'keuangan', 'akuntansi'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'hrd', 'sumber daya manusia', 'sdm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'layanan pelanggan'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'product', 1, 0, 'id', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'produk'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'giám đốc điều hành', 'tổng giám đốc', 'chủ tịch'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'nhà sáng lập', 'đồng sáng lập', 'người sáng lập', 'chủ doanh nghiệp'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'giám đốc', 'trưởng phòng', 'trưởng bộ phận'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'quản lý', 'trưởng nhóm'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'quản lý dự án'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'lập trình viên'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'nhân viên', 'chuyên viên'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kế toán'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'thực tập sinh', 'thực tập'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'kinh doanh', 'bán hàng'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'nhân sự'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'customer_success', 1, 0, 'vi', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'chăm sóc khách hàng'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'διευθύνων σύμβουλος', 'γενικός διευθυντής', 'πρόεδρος'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ιδρυτής', 'ιδρύτρια', 'συνιδρυτής', 'ιδιοκτήτης', 'ιδιοκτήτρια'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'διευθυντής', 'διευθύντρια'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'υπεύθυνος', 'υπεύθυνη'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'προγραμματιστής', 'προγραμματίστρια'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'λογιστής', 'λογίστρια'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1, 10, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'πωλητής', 'πωλήτρια'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ασκούμενος', 'ασκούμενη'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'πωλήσεων'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'el', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'μάρκετινγκ'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'ügyvezető', 'ügyvezető igazgató', 'vezérigazgató'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'alapító', 'társalapító', 'tulajdonos', 'egyéni vállalkozó'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'director', NULL, 0, 70, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'igazgató'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vezető', '*vezető', 'csoportvezető'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'projektvezető'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fejlesztő', '*fejlesztő', 'programozó'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'könyvelő'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'munkatárs', 'ügyintéző', 'referens'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'gyakornok'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'hu', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'értékesítési', 'értékesítés'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'fondator', 'fondatoare', 'cofondator', 'proprietar'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'operations', 0.5, 50, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'manager de proiect'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'dezvoltator'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'finance', 1, 10, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'contabilă'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'sales', 1.5, 10, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'agent de vânzări'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'stagiar', 'stagiară'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'ro', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'vânzări'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'c_level', 'general_management', 0.5, 70, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'대표이사', '대표'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'owner', 'general_management', 0.5, 70, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'창업자', '공동창업자'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', NULL, 0, 50, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'매니저', '팀장', '*팀장'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', 'engineering', 1, 10, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'개발자', '엔지니어'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'entry', NULL, 0, 10, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'담당자', '담당'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'intern', NULL, 0, 90, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'인턴'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'marketing', 1, 0, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'마케팅'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'hr', 1, 0, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'인사'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'finance', 1, 0, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'회계'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', NULL, 'sales', 1, 0, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'영업'
+]) AS p;
+INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
+SELECT p, 'classify', 'manager', 'sales', 1.5, 50, 'ko', 'shipped' FROM pg_catalog.unnest(ARRAY[
+	'영업팀장'
+]) AS p;
 INSERT INTO sum.persona_rules (pattern, action, seniority, function, weight, priority, lang, source)
 SELECT p, 'classify', 'entry', 'marketing', 1.5, 10, 'en', 'shipped' FROM pg_catalog.unnest(ARRAY[
 	'developer advocate', 'developer evangelist'

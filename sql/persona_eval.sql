@@ -34,6 +34,17 @@ SELECT lang, avg((sum.title_function(title)::text = function)::int) >= 0.92 AS f
  GROUP BY lang
  ORDER BY lang;
 DROP TABLE persona_eval;
+-- and on test/data/titles_world2.csv: Turkish, Indonesian, Vietnamese,
+-- Greek, Hungarian, Romanian, Korean
+CREATE TABLE persona_eval (title text, lang text, function text, seniority text, split text);
+\copy persona_eval FROM 'test/data/titles_world2.csv' WITH (FORMAT csv, HEADER)
+SELECT split, count(*) AS titles,
+	   avg((sum.title_function(title)::text = function)::int) >= 0.92 AS function_target,
+	   avg((sum.title_seniority(title)::text = seniority)::int) >= 0.95 AS seniority_target
+  FROM persona_eval
+ GROUP BY split
+ ORDER BY split;
+DROP TABLE persona_eval;
 -- and on test/data/titles_fresh2.csv: newer roles and feminine forms
 CREATE TABLE persona_eval (title text, lang text, function text, seniority text, split text);
 \copy persona_eval FROM 'test/data/titles_fresh2.csv' WITH (FORMAT csv, HEADER)
