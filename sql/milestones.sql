@@ -263,3 +263,25 @@ DROP TABLE ms_ev, ms_pay, ms_drop, ms_tz, ms_tz_utc, ms_big, ms_one, ms_old;
 DELETE FROM sum.milestone_defs WHERE source = 'user';
 UPDATE sum.milestone_defs SET enabled = true, source = 'shipped' WHERE source = 'edited';
 SELECT count(*) AS shipped_enabled FROM sum.milestone_defs WHERE source = 'shipped' AND enabled;
+
+-- recheck times are exact for usage drop and paywall windows (shipped
+-- definitions, UTC).  Six logins a day from 1 to 28 Jan 2024: on 26 Feb no
+-- event is left in the 7- or 28-day windows; the drop holds while the four
+-- weeks before the last one average at least 5 a week: 36 events (23-28
+-- Jan) on 26 Feb, 30 on 27 Feb, 24 on 28 Feb, 18 on 29 Feb (4.5: no
+-- baseline).  The days 23 and 24 Jan leaving change nothing that shows;
+-- the next change is 29 Feb, 00:00 UTC.
+CREATE TEMP TABLE ms_exact AS
+SELECT sum.milestones('login', t, NULL) AS s
+  FROM generate_series('2024-01-01 09:00Z'::timestamptz, '2024-01-28 09:00Z', '1 day') d,
+	   generate_series(0, 5) k, LATERAL (SELECT d + k * interval '1 minute') AS x(t);
+SELECT sum.milestone_next_change(s, '2024-02-26 12:00Z') AS next_change,
+	   'usage_drop' = ANY (ARRAY(SELECT milestone FROM sum.milestone_rows(s, '2024-02-28 23:59Z'))) AS held_28_feb,
+	   'usage_drop' = ANY (ARRAY(SELECT milestone FROM sum.milestone_rows(s, '2024-02-29 00:00Z'))) AS held_29_feb
+  FROM ms_exact;
+-- three paywall hits on 1-3 Jan hold the paywall milestone (two in 14 days)
+-- until 16 Jan, when 2 Jan leaves the window; 1 Jan leaving on 15 Jan
+-- changes nothing, and the 28-day window moves only on 29 Jan
+SELECT sum.milestone_next_change(sum.milestones('paywall_hit', t, NULL), '2024-01-10 12:00Z') AS next_change
+  FROM generate_series('2024-01-01 10:00Z'::timestamptz, '2024-01-03 10:00Z', '1 day') t;
+DROP TABLE ms_exact;

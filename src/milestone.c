@@ -875,6 +875,37 @@ sum_ms_merge(unsigned char *dst, const unsigned char *src, size_t len)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * UsageDropHeld: does usage drop d hold on `day`: its last week under
+ * d->percent % of the weekly average of the four weeks before (a known
+ * baseline of at least d->min_baseline)?
+ */
+static bool
+UsageDropHeld(const SumMsDef *d, const unsigned char *ring, int64_t day)
+{
+	bool		k1,
+				k2;
+	int64_t		recent = RingSum(ring, day - 6, day, false, &k1);
+	int64_t		before = RingSum(ring, day - 34, day - 7, false, &k2);
+	double		baseline;
+
+	if (!k1 || !k2)
+		return false;
+	baseline = (double) before / 4.0;
+	return baseline > 0 && baseline >= d->min_baseline &&
+		(double) recent < baseline * d->percent / 100.0;
+}
+
+/* PaywallHeld: at least d->min_count hits (one at least) in the d->days days ending on `day` */
+static bool
+PaywallHeld(const SumMsDef *d, const unsigned char *body, int64_t day)
+{
+	bool		known;
+	int64_t		n = RingSum(body, day - d->days + 1, day, false, &known);
+
+	return known && n >= d->min_count && n > 0;
+}
+
 static int
 CompareEntry(const void *pa, const void *pb)
 {
@@ -985,12 +1016,8 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				break;
 			case SUM_MS_PAYWALL:
 				{
-					bool		known;
-					int64_t		n = RingSum(body, (int64_t) as_of_day - d->days + 1,
-											as_of_day, false, &known);
-
 					windowed = true;
-					if (known && n >= d->min_count && n > 0)
+					if (PaywallHeld(d, body, as_of_day))
 					{
 						/* the last hit; as_of when the state holds later ones */
 						at = GetI64(body + RB_LAST);
@@ -1002,21 +1029,9 @@ sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs, int ndefs,
 			case SUM_MS_USAGE_DROP:
 				{
 					const unsigned char *ring = (d->flags & SUM_MS_ANY_EVENT) ? st + H_RING : body;
-					bool		k1,
-								k2;
-					int64_t		recent,
-								before;
-					double		baseline;
 
 					windowed = true;
-					recent = RingSum(ring, (int64_t) as_of_day - 6, as_of_day, false, &k1);
-					before = RingSum(ring, (int64_t) as_of_day - 34, (int64_t) as_of_day - 7,
-									 false, &k2);
-					if (!k1 || !k2)
-						break;
-					baseline = (double) before / 4.0;
-					if (baseline > 0 && baseline >= d->min_baseline &&
-						(double) recent < baseline * d->percent / 100.0)
+					if (UsageDropHeld(d, ring, as_of_day))
 						at = as_of;
 					break;
 				}
@@ -1088,6 +1103,44 @@ EarlierDay(int64_t *best, int64_t day)
 		*best = day;
 }
 
+/*
+ * NextFlip: the first day after as_of_day on which whether paywall or usage
+ * drop d holds changes, time alone passing, or SUM_MS_NO_DAY.  Only a day
+ * with events leaving one of its windows (w1 days, w2 days; 0 for none) can
+ * change it, so those days are tried in order: a day leaving the baseline
+ * of a usage drop, or a paywall hit among more than the minimum, changes
+ * nothing that shows, and rechecking the user then would rewrite its row
+ * for its recheck time alone.
+ */
+static int64_t
+NextFlip(const SumMsDef *d, const unsigned char *ring, int32_t as_of_day, int w1, int w2)
+{
+	bool		paywall = d->kind == SUM_MS_PAYWALL;
+	bool		now = paywall ? PaywallHeld(d, ring, as_of_day) : UsageDropHeld(d, ring, as_of_day);
+	int64_t		day = as_of_day;
+	int			guard;
+
+	/* each pass moves past one window end of a day with events */
+	for (guard = 0; guard <= 2 * SUM_MS_RING_DAYS + 1; guard++)
+	{
+		int64_t		next = SUM_MS_NO_DAY;
+		bool		held;
+
+		if (day >= INT32_MAX - 64)
+			return SUM_MS_NO_DAY;
+		EarlierDay(&next, RingNextDay(ring, (int32_t) day, w1));
+		if (w2 > 0)
+			EarlierDay(&next, RingNextDay(ring, (int32_t) day, w2));
+		if (next == SUM_MS_NO_DAY)
+			return SUM_MS_NO_DAY;
+		held = paywall ? PaywallHeld(d, ring, next) : UsageDropHeld(d, ring, next);
+		if (held != now)
+			return next;
+		day = next;
+	}
+	return day + 1;				/* not reached; rechecking early is safe */
+}
+
 void
 sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
 				   int64_t as_of, int32_t as_of_day, int32_t *next_day,
@@ -1121,7 +1174,7 @@ sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
 		{
 			case SUM_MS_PAYWALL:
 				if (d->days > 0)
-					EarlierDay(&day, RingNextDay(body, as_of_day, d->days));
+					EarlierDay(&day, NextFlip(d, body, as_of_day, d->days, 0));
 				if (GetI32(body + R_DAY) != SUM_MS_NO_DAY && GetI32(body + R_DAY) > as_of_day)
 					EarlierDay(&day, (int64_t) as_of_day + 1);
 				break;
@@ -1130,8 +1183,7 @@ sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
 					const unsigned char *r = (d->flags & SUM_MS_ANY_EVENT) ? ring : body;
 
 					/* a day moves from the last week to the four before, then out */
-					EarlierDay(&day, RingNextDay(r, as_of_day, 7));
-					EarlierDay(&day, RingNextDay(r, as_of_day, 35));
+					EarlierDay(&day, NextFlip(d, r, as_of_day, 7, 35));
 					if (GetI32(r + R_DAY) != SUM_MS_NO_DAY && GetI32(r + R_DAY) > as_of_day)
 						EarlierDay(&day, (int64_t) as_of_day + 1);
 					break;
