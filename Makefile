@@ -26,7 +26,8 @@ OBJS = \
 	src/similarity_sql.o \
 	src/sum.o \
 	src/textfold.o \
-	src/unionfind.o
+	src/unionfind.o \
+	src/zeropack.o
 DATA = \
 	data/sum_disposable_domains.txt \
 	data/sum_freemail_domains.txt \

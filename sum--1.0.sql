@@ -5065,10 +5065,22 @@ CREATE FUNCTION sum.milestones_combine(sum.milestone_state, sum.milestone_state)
 COMMENT ON FUNCTION sum.milestones_combine(sum.milestone_state, sum.milestone_state) IS
 	'combine function of sum.milestones';
 
+/*
+ * The transition works on the state unpacked, in place; the final function
+ * packs it for keeping (zero runs squeezed out: 940 bytes to about 150).
+ */
+CREATE FUNCTION sum.milestones_final(sum.milestone_state)
+	RETURNS sum.milestone_state
+	AS 'MODULE_PATHNAME', 'sum_milestones_final'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.milestones_final(sum.milestone_state) IS
+	'final function of sum.milestones: the state packed for storage';
+
 CREATE AGGREGATE sum.milestones(event text, ts timestamptz, signup_at timestamptz) (
 	SFUNC = sum.milestones_accum,
 	STYPE = sum.milestone_state,
 	SSPACE = 1024,
+	FINALFUNC = sum.milestones_final,
 	COMBINEFUNC = sum.milestones_combine,
 	PARALLEL = SAFE
 );
@@ -5079,6 +5091,7 @@ CREATE AGGREGATE sum.milestones(state sum.milestone_state) (
 	SFUNC = sum.milestones_combine,
 	STYPE = sum.milestone_state,
 	SSPACE = 1024,
+	FINALFUNC = sum.milestones_final,
 	COMBINEFUNC = sum.milestones_combine,
 	PARALLEL = SAFE
 );

@@ -24,7 +24,7 @@ INSERT INTO covered VALUES (unnest(ARRAY[
 	'milestone_state_defs_version', 'milestone_state_in', 'milestone_state_is_current',
 	'milestone_state_out', 'milestone_state_recv', 'milestone_state_send',
 	'milestone_usage', 'milestones', 'milestones_accum', 'milestones_combine',
-	'milestones_merge', 'persona_pattern', 'persona_rules_check', 'registrable_domain',
+	'milestones_final', 'milestones_merge', 'persona_pattern', 'persona_rules_check', 'registrable_domain',
 	'retention', 'retention_accum', 'retention_combine', 'retention_final', 'setting',
 	'settings_write', 'title_function', 'title_normalize', 'title_persona',
 	'title_seniority', 'token_set_similarity', 'window_funnel', 'window_funnel_accum',

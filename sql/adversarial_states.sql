@@ -215,6 +215,96 @@ SELECT n, pg_temp.try(q) AS result FROM (VALUES
 	(9, 'SELECT sum.account_rollup_merge_combine(NULL, NULL)::text')
 ) AS t(n, q) ORDER BY n;
 
+-- the stored (packed) form of a milestone state: the byte 81, the unpacked
+-- length (4 bytes, little-endian), then runs: a control byte below 80 and
+-- that many plus one literal bytes, or 80 + n - 1 for n zero bytes (runs of
+-- at most 128).  pack() is an independent packer in SQL; its output must be
+-- what the type stores (the same size) and read back as the same state.
+CREATE FUNCTION pg_temp.lits(b bytea, pos int, cnt int) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	out text := '';
+	k int;
+BEGIN
+	WHILE cnt > 0 LOOP
+		k := least(cnt, 128);
+		out := out || lpad(to_hex(k - 1), 2, '0') || encode(substring(b FROM pos + 1 FOR k), 'hex');
+		pos := pos + k;
+		cnt := cnt - k;
+	END LOOP;
+	RETURN out;
+END
+$$;
+CREATE FUNCTION pg_temp.pack(state text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	b bytea := decode(substr(state, 3), 'hex');
+	n int := length(b);
+	out text := '81';
+	i int := 0;
+	j int;
+	lit int := 0;
+	run int;
+BEGIN
+	FOR k IN 0 .. 3 LOOP
+		out := out || lpad(to_hex((n >> (8 * k)) & 255), 2, '0');
+	END LOOP;
+	WHILE i < n LOOP
+		IF get_byte(b, i) <> 0 THEN
+			i := i + 1;
+			CONTINUE;
+		END IF;
+		j := i;
+		WHILE j < n AND get_byte(b, j) = 0 LOOP
+			j := j + 1;
+		END LOOP;
+		-- (two zeros inside a literal run stay in it)
+		IF j - i >= 3 OR i = lit OR j = n THEN
+			out := out || pg_temp.lits(b, lit, i - lit);
+			run := j - i;
+			WHILE run > 0 LOOP
+				out := out || to_hex(128 + least(run, 128) - 1);
+				run := run - least(run, 128);
+			END LOOP;
+			lit := j;
+		END IF;
+		i := j;
+	END LOOP;
+	RETURN '\x' || out || pg_temp.lits(b, lit, n - lit);
+END
+$$;
+CREATE TEMP TABLE ms_packed AS SELECT uid, s, pg_temp.pack(s::text) AS p FROM ms;
+SELECT uid,
+	   length(s::text) AS text_length,	-- 2 + 2 x 935 bytes: the text form is unpacked
+	   length(p) < length(s::text) AS packed_shorter,
+	   pg_column_size(s) - (length(p) - 2) / 2 IN (1, 4) AS stored_as_packed,	-- (plus a varlena header)
+	   p::sum.milestone_state::text = s::text AS packed_input_reads_back,
+	   pg_column_size(p::sum.milestone_state) = pg_column_size(s::text::sum.milestone_state) AS input_stores_packed,
+	   sum.milestones_merge(s, NULL)::text = s::text AS merge_keeps,
+	   (SELECT count(*) FROM sum.milestone_rows(p::sum.milestone_state, '2024-02-01'))
+		 = (SELECT count(*) FROM sum.milestone_rows(s, '2024-02-01')) AS same_rows
+  FROM ms_packed ORDER BY uid;
+-- every byte of a packed state set to 00 or ff: read back, refused by the
+-- input (22P02), or by milestone_usage as a state of other definitions
+-- (55000) or sections (XX001), as unpacked mutants are; never a crash.  Cut
+-- after any byte it comes short of its length: always refused by the input.
+SELECT mutation, outcome FROM pg_temp.corrupt((SELECT p FROM ms_packed WHERE uid = 1), 'sum.milestone_state', 'sum.milestone_usage')
+ WHERE outcome NOT IN ('accepted', 'ERROR 22P02', 'ERROR 55000', 'ERROR XX001')
+	OR (mutation = 'cut' AND outcome <> 'ERROR 22P02');
+SELECT n, pg_temp.try(q) AS result FROM (VALUES
+	(1, 'SELECT ''\x81''::sum.milestone_state::text'),				-- cut in its header
+	(2, 'SELECT ''\x81ffffff7f80''::sum.milestone_state::text'),		-- longer than any state
+	(3, 'SELECT ''\x81030000008280''::sum.milestone_state::text'),	-- runs of 4 bytes for 3
+	(4, 'SELECT ''\x8103000000057f''::sum.milestone_state::text'),	-- a literal run cut short
+	(5, 'SELECT ''\x8100000000''::sum.milestone_state::text'),			-- well packed, but an empty state
+	(6, 'SELECT ''\x81ab030000008f''::sum.milestone_state::text'),	-- 939 bytes claimed, 16 given
+	-- a second packing marker inside: the unpacked bytes are not a state
+	(7, 'SELECT (''\x81'' || substr((SELECT p FROM ms_packed WHERE uid = 1), 5, 8) || ''81'' || substr((SELECT p FROM ms_packed WHERE uid = 1), 13))::sum.milestone_state::text'),
+	-- the aggregates' final function, called by name
+	(8, 'SELECT sum.milestones_final(NULL)::text'),
+	(9, 'SELECT sum.milestones_final((SELECT s FROM ms WHERE uid = 1))::text = (SELECT s::text FROM ms WHERE uid = 1)')
+) AS t(n, q) ORDER BY n;
+
 -- the state types' I/O functions called by name, and binary input through
 -- COPY (sum.milestone_state_recv(internal) and sum.account_state_recv(internal)
 -- cannot be called from SQL)
