@@ -132,11 +132,11 @@ static uint64 ms_generation = 0;
  * The stored form.  Every function that makes a state for keeping (the
  * aggregates' final function, merge, input) packs it (zeropack.h): the byte
  * MS_PACKED (no format version has that value), the unpacked length (4
- * bytes, little-endian), the packed bytes.  A user's state is 940 bytes of
- * which about 150 are not zeros; packed, the pipeline's state of a million
- * users takes a sixth of the pages it did.  Every reader unpacks (a copy,
- * under a microsecond); aggregates work on unpacked states; the text and
- * binary forms are the unpacked bytes.
+ * bytes, little-endian), the packed bytes.  A user's state is about 940
+ * bytes of which about 150 are not zeros; packed, the pipeline's states of
+ * a million users take a fifth of the pages they did.  Every reader unpacks
+ * (a copy, under a microsecond); aggregates work on unpacked states; the
+ * text and binary forms are the unpacked bytes.
  */
 #define MS_PACKED			0x81
 #define MS_PACKED_HEADER	5
@@ -628,10 +628,6 @@ Lookup(const MsConfig *cfg, const char *name, int len, int *n)
  * ---------------------------------------------------------------------
  */
 
-/*
- * CheckedState: argument argno detoasted and checked.  A malformed state
- * (bad bytes on disk, or a bug) is an error, never a crash.
- */
 /* PackState: st packed, or st itself when packing would not make it shorter */
 static bytea *
 PackState(bytea *st)
@@ -687,6 +683,10 @@ UnpackState(bytea *st, const char **why)
 	return out;
 }
 
+/*
+ * CheckedState: argument argno detoasted and checked.  A malformed state
+ * (bad bytes on disk, or a bug) is an error, never a crash.
+ */
 static bytea *
 CheckedState(FunctionCallInfo fcinfo, int argno)
 {
