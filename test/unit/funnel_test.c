@@ -12,15 +12,10 @@
 #include "funnel.h"
 #include "tap.h"
 
-static uint64_t rng = 88172645463325252ull;
-
 static uint32_t
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t) (rng >> 11);
+	return (uint32_t) (tap_rand() >> 11);
 }
 
 typedef struct Row

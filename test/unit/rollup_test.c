@@ -17,23 +17,13 @@
 /* 2024-06-30 00:00 UTC in microseconds since 2000-01-01, as timestamptz */
 #define AS_OF (INT64_C(772934400) * 1000000)
 
-static uint64_t rng = 88172645463325252ULL;
 static SumRollupNames dict;		/* the "query's" dictionary */
 static bool keep_history = true;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
 
 static int
 Rand(int n)
 {
-	return (int) (Next() % (uint64_t) n);
+	return (int) (tap_rand() % (uint64_t) n);
 }
 
 static SumRollupRow

@@ -261,27 +261,16 @@ RefJaro(const sim_char *a, size_t m, const sim_char *b, size_t n)
 	return w;
 }
 
-static uint64_t rng = 88172645463325252ULL;
-
-static uint64_t
-Rand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
 static size_t
 RandString(sim_char *s, size_t maxlen, int alpha)
 {
 	static const sim_char pool[] = {'a', 'b', 'c', 'd', 0xE9, 0x4E2D, 0x1F600, 'e',
 	'f', 'g', 0x416, 'h', 'i', 'j', 'k', 'l'};
-	size_t		n = Rand() % (maxlen + 1),
+	size_t		n = tap_rand() % (maxlen + 1),
 				i;
 
 	for (i = 0; i < n; i++)
-		s[i] = pool[Rand() % alpha];
+		s[i] = pool[tap_rand() % alpha];
 	return n;
 }
 
@@ -295,13 +284,13 @@ Mutate(const sim_char *a, size_t n, sim_char *b, int edits, int alpha)
 	memcpy(b, a, n * sizeof(sim_char));
 	for (e = 0; e < edits; e++)
 	{
-		size_t		p = m ? Rand() % (m + 1) : 0;
-		int			kind = Rand() % 3;
+		size_t		p = m ? tap_rand() % (m + 1) : 0;
+		int			kind = tap_rand() % 3;
 
 		if (kind == 0 && m < 4000)
 		{
 			memmove(b + p + 1, b + p, (m - p) * sizeof(sim_char));
-			b[p] = 'a' + Rand() % alpha;
+			b[p] = 'a' + tap_rand() % alpha;
 			m++;
 		}
 		else if (kind == 1 && p < m)
@@ -310,7 +299,7 @@ Mutate(const sim_char *a, size_t n, sim_char *b, int edits, int alpha)
 			m--;
 		}
 		else if (p < m)
-			b[p] = 'a' + Rand() % alpha;
+			b[p] = 'a' + tap_rand() % alpha;
 	}
 	return m;
 }
@@ -375,12 +364,12 @@ main(void)
 	bad = 0;
 	for (iter = 0; iter < 20000; iter++)
 	{
-		int			alpha = 2 + Rand() % 15;
+		int			alpha = 2 + tap_rand() % 15;
 		size_t		maxlen = (iter % 10 == 0) ? 300 : (iter % 3 == 0 ? 140 : 20);
 		size_t		m = RandString(ua, maxlen, alpha);
-		size_t		n = (iter % 2) ? Mutate(ua, m, ub, Rand() % 12, alpha) : RandString(ub, maxlen, alpha);
+		size_t		n = (iter % 2) ? Mutate(ua, m, ub, tap_rand() % 12, alpha) : RandString(ub, maxlen, alpha);
 		int64_t		ref = RefLev(ua, m, ub, n);
-		int64_t		k = (int64_t) (Rand() % 40) - 1;
+		int64_t		k = (int64_t) (tap_rand() % 40) - 1;
 		int64_t		got = sim_levenshtein(ua, m, ub, n, -1);
 		int64_t		gotk = sim_levenshtein(ua, m, ub, n, k);
 		int64_t		want_k = (k < 0 || ref <= k) ? ref : k + 1;
@@ -397,10 +386,10 @@ main(void)
 	bad = 0;
 	for (iter = 0; iter < 5000; iter++)
 	{
-		int			alpha = 2 + Rand() % 15;
+		int			alpha = 2 + tap_rand() % 15;
 		size_t		maxlen = (iter % 10 == 0) ? 200 : 16;
 		size_t		m = RandString(ua, maxlen, alpha);
-		size_t		n = (iter % 2) ? Mutate(ua, m, ub, Rand() % 6, alpha) : RandString(ub, maxlen, alpha);
+		size_t		n = (iter % 2) ? Mutate(ua, m, ub, tap_rand() % 6, alpha) : RandString(ub, maxlen, alpha);
 
 		if (sim_damerau_levenshtein(ua, m, ub, n) != RefDamerau(ua, m, ub, n))
 			if (bad++ < 5)
@@ -412,10 +401,10 @@ main(void)
 	bad = 0;
 	for (iter = 0; iter < 10000; iter++)
 	{
-		int			alpha = 2 + Rand() % 15;
+		int			alpha = 2 + tap_rand() % 15;
 		size_t		maxlen = (iter % 5 == 0) ? 400 : 70;
 		size_t		m = RandString(ua, maxlen, alpha);
-		size_t		n = (iter % 2) ? Mutate(ua, m, ub, Rand() % 10, alpha) : RandString(ub, maxlen, alpha);
+		size_t		n = (iter % 2) ? Mutate(ua, m, ub, tap_rand() % 10, alpha) : RandString(ub, maxlen, alpha);
 
 		if (sim_jaro(ua, m, ub, n) != RefJaro(ua, m, ub, n) ||
 			sim_lcs(ua, m, ub, n) != RefLcs(ua, m, ub, n))

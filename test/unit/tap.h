@@ -7,6 +7,7 @@
 #ifndef SUM_TAP_H
 #define SUM_TAP_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +36,21 @@ static int	tap_failed = 0;
 			printf("#   got: %s\n#  want: %s\n", tap_g_ ? tap_g_ : "(null)", \
 				   tap_w_ ? tap_w_ : "(null)"); \
 	} while (0)
+
+/*
+ * tap_rand(): xorshift64 from a fixed seed, so that random cases are the
+ * same in every run (a test may set tap_rng first for cases of its own)
+ */
+static uint64_t tap_rng = 88172645463325252ULL;
+
+static inline uint64_t
+tap_rand(void)
+{
+	tap_rng ^= tap_rng << 13;
+	tap_rng ^= tap_rng >> 7;
+	tap_rng ^= tap_rng << 17;
+	return tap_rng;
+}
 
 /* done_testing(): print the plan and return the exit status for main() */
 #define done_testing() (printf("1..%d\n", tap_count), tap_failed ? 1 : 0)

@@ -12,17 +12,6 @@
 #include "tap.h"
 #include "zeropack.h"
 
-static uint64_t rng = 88172645463325252ULL;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
 /* Packs(in, want): in packs to exactly want, and unpacks back */
 static int
 Packs(const unsigned char *in, size_t len, const unsigned char *want, size_t wantlen)
@@ -86,22 +75,22 @@ TestRandom(void)
 
 	for (t = 0; t < 20000; t++)
 	{
-		size_t		len = Next() % 3000,
+		size_t		len = tap_rand() % 3000,
 					i,
 					n;
-		int			density = (int) (Next() % 101);	/* percent of non-zero bytes */
+		int			density = (int) (tap_rand() % 101);	/* percent of non-zero bytes */
 		unsigned char *in = malloc(len + 1),
 				   *out = malloc(SUM_ZP_BOUND(len) + 1),
 				   *back = malloc(len + 1);
 
 		for (i = 0; i < len; i++)
-			in[i] = (int) (Next() % 100) < density ? (unsigned char) (Next() % 255 + 1) : 0;
+			in[i] = (int) (tap_rand() % 100) < density ? (unsigned char) (tap_rand() % 255 + 1) : 0;
 		/* runs: zero stretches and dense stretches, as a state has */
 		if (len > 0 && t % 3 == 0)
 		{
-			size_t		at = Next() % len;
+			size_t		at = tap_rand() % len;
 
-			memset(in + at, 0, Next() % (len - at + 1));
+			memset(in + at, 0, tap_rand() % (len - at + 1));
 		}
 		n = sum_zp_pack(in, len, out);
 		if (n > SUM_ZP_BOUND(len))
