@@ -122,6 +122,10 @@ CALL sum.refresh(as_of => '2026-01-31 12:40Z');
 SELECT mode, status FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
 SELECT account_key, status, notes, owner, active FROM sum.handoff_queue ORDER BY account_key;
 SELECT user_id, events_7d, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
+-- stored states are kept packed, as the full run's aggregate and this run's
+-- merge left them: shorter than their layout
+SELECT count(*) > 0 AS has_states, bool_and(pg_column_size(state) < (length(state::text) - 2) / 2) AS all_packed
+  FROM sum.user_states;
 -- bob is no longer stalled: the trigger is cleared, not deleted
 SELECT play, subject_id, active, cleared_at FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial' ORDER BY subject_id;
 
