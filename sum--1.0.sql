@@ -6341,7 +6341,8 @@ CREATE TABLE sum.user_states (
 ) WITH (fillfactor = 85);
 /*
  * Each run rewrites the states of the users with new events: room on the
- * page (a state is about 1 kB) makes those HOT updates, no index insert.
+ * page (a state is about 150 bytes packed, a row about 200) makes those HOT
+ * updates, no index insert.
  */
 COMMENT ON TABLE sum.user_states IS
 	'internal: each user''s milestone state over events up to the pipeline''s closed watermark';
