@@ -7358,6 +7358,27 @@ BEGIN
 		UNION SELECT p.person_id FROM sum.people p JOIN pg_temp.sum_shifted_accounts c USING (account_key)
 		UNION SELECT p.person_id FROM sum.people p WHERE v_all;
 		CREATE UNIQUE INDEX ON pg_temp.sum_scope_people (person_id);
+		-- and the subjects of cleared triggers whose cooldown ended since the
+		-- last re-evaluation: a condition that came back within the cooldown
+		-- fires again then, even when nothing else touches its subject
+		IF run.reevaluate AND NOT v_all THEN
+			DROP TABLE IF EXISTS pg_temp.sum_cooled;
+			CREATE TEMP TABLE sum_cooled ON COMMIT DROP AS
+			SELECT t.subject, t.subject_id, t.account_key
+			  FROM sum.nurture_plays y
+			  JOIN LATERAL (SELECT t.subject, t.subject_id, t.account_key FROM sum.nurture_triggers t
+							 WHERE t.play = y.play AND NOT t.active
+							   AND t.last_fired_at > run.reevaluated_at - y.cooldown
+							   AND t.last_fired_at <= run.as_of - y.cooldown) t ON true
+			 WHERE y.enabled;
+			INSERT INTO pg_temp.sum_scope_people
+			SELECT c.subject_id FROM pg_temp.sum_cooled c WHERE c.subject = 'person'
+			ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT c.account_key FROM pg_temp.sum_cooled c WHERE c.subject <> 'person' AND c.account_key IS NOT NULL
+			ON CONFLICT DO NOTHING;
+			ANALYZE pg_temp.sum_touched_accounts;
+		END IF;
 		ANALYZE pg_temp.sum_scope_people;
 		-- what the person plays read of each person in scope and their
 		-- account, read once (not once per play)
@@ -7608,6 +7629,8 @@ REVOKE ALL ON FUNCTION sum.refresh_step(text, boolean, timestamptz) FROM PUBLIC;
  * ========================================================================== */
 
 CREATE INDEX ON sum.nurture_triggers (account_key) WHERE active;
+-- (the cleared triggers whose cooldown ends: the refresh looks at them again)
+CREATE INDEX ON sum.nurture_triggers (play, last_fired_at) WHERE NOT active;
 
 /* One row per account: rollup, fit, handoff and active plays, for dashboards */
 CREATE VIEW sum.accounts_overview AS

@@ -169,6 +169,11 @@ CALL sum.refresh(full => true, as_of => '2026-02-03 12:40Z');
 SELECT * FROM pg_temp.differences();
 
 CALL sum.refresh(as_of => '2026-02-08 12:40Z');
+-- Bob stalled again on 3 Feb 12:10, within the 7-day cooldown of the firing
+-- of 31 Jan 12:00 (cleared at 12:40): it fires again at the first run after
+-- the cooldown, although nothing else brings Bob to this run
+SELECT subject_id, active, fire_count, last_fired_at, cleared_at FROM sum.nurture_triggers
+ WHERE play = 'rescue_stalled_trial' AND subject_id = '2';
 -- Globex: no one active in the last 7 days (168 hours), three in 30; the
 -- three were active within 14 days: team_active still holds
 SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
