@@ -5121,12 +5121,13 @@ CREATE FUNCTION sum.milestone_usage(state sum.milestone_state, as_of timestamptz
 COMMENT ON FUNCTION sum.milestone_usage(sum.milestone_state, timestamptz) IS
 	'events and active days in the last 7 and 28 days as of as_of, first and last event';
 
-CREATE FUNCTION sum.milestone_next_change(state sum.milestone_state, as_of timestamptz DEFAULT pg_catalog.now())
+CREATE FUNCTION sum.milestone_next_change(state sum.milestone_state, as_of timestamptz DEFAULT pg_catalog.now(),
+										  usage boolean DEFAULT true)
 	RETURNS timestamptz
 	AS 'MODULE_PATHNAME', 'sum_milestone_next_change'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION sum.milestone_next_change(sum.milestone_state, timestamptz) IS
-	'the earliest time after as_of at which time alone may change the state''s milestones or usage (NULL: never); never late';
+COMMENT ON FUNCTION sum.milestone_next_change(sum.milestone_state, timestamptz, boolean) IS
+	'the earliest time after as_of at which time alone may change the state''s milestones (or, with usage, its usage figures); NULL: never; never late';
 
 CREATE FUNCTION sum.milestone_defs_version() RETURNS bigint
 	AS 'MODULE_PATHNAME', 'sum_milestone_defs_version'
@@ -6112,19 +6113,20 @@ CREATE TABLE sum.users (
 	buying_role sum.buying_role,
 	first_event_at timestamptz,
 	last_event_at timestamptz,
-	events_7d bigint,
-	events_28d bigint,
-	active_days_28d integer,
+	events bigint,
 	milestones text[],
 	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
 ) WITH (fillfactor = 75);
 /*
- * Every run rewrites the usage of the users whose windows moved (a tenth of
- * them when a day passes): with room on each page and no index on the
- * columns a run changes (usage, recheck_at, updated_at), those are HOT
- * updates that write no index.  Readers of sum.users by updated_at scan it;
- * people, accounts and triggers, the tables consumers follow, keep an index.
+ * Every run rewrites the users with new events and those whose recheck time
+ * came: with room on each page and no index on the columns a run changes
+ * (usage, milestones, recheck_at, updated_at), those are HOT updates that
+ * write no index.  (The rolling 7- and 28-day figures are not stored: they
+ * would move a tenth of the rows each time a day passes; sum.user_activity
+ * computes them from the stored states when read.)  Readers of sum.users by
+ * updated_at scan it; people, accounts and triggers, the tables consumers
+ * follow, keep an index.
  */
 CREATE INDEX ON sum.users (person_id);
 -- (partial: a sixth of the users have no account, and every lookup is by a
@@ -6152,7 +6154,7 @@ CREATE TABLE sum.people (
 	stage sum.lifecycle_stage,
 	signed_up_at timestamptz,
 	last_event_at timestamptz,
-	events_28d bigint,
+	events bigint,
 	milestones text[],
 	recheck_at timestamptz,
 	updated_at timestamptz NOT NULL
@@ -6192,7 +6194,7 @@ CREATE TABLE sum.accounts (
 	paid_seats bigint,
 	first_signup_at timestamptz,
 	last_activity_at timestamptz,
-	recent_activity bigint,
+	events bigint,
 	milestones text[],
 	fit_score integer,
 	fit_tier sum.fit_tier,
@@ -6337,7 +6339,8 @@ COMMENT ON TABLE sum.refresh_log IS
 /* Internal state of the incremental refresh (not for readers) */
 CREATE TABLE sum.user_states (
 	user_id text PRIMARY KEY,
-	state sum.milestone_state
+	state sum.milestone_state,			-- events up to the closed watermark
+	open_state sum.milestone_state		-- the run's later events (read again by the next run)
 ) WITH (fillfactor = 85);
 /*
  * Each run rewrites the states of the users with new events: room on the
@@ -6345,7 +6348,7 @@ CREATE TABLE sum.user_states (
  * updates, no index insert.
  */
 COMMENT ON TABLE sum.user_states IS
-	'internal: each user''s milestone state over events up to the pipeline''s closed watermark';
+	'internal: each user''s milestone state over events up to the pipeline''s closed watermark, and over the later events the last run read';
 
 CREATE TABLE sum.pipeline_state (
 	singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
@@ -6549,7 +6552,8 @@ BEGIN
 				OR st.events_closed_until IS NULL OR st.events_closed_until > v_as_of - v_lag
 				OR st.users_read_at > v_as_of
 				-- (new definitions change the fingerprint; one state tells the rest)
-				OR (SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s LIMIT 1)) AS is_full,
+				OR (SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s
+					 WHERE s.state IS NOT NULL LIMIT 1)) AS is_full,
 			   v_as_of AS as_of,
 			   v_as_of - v_lag AS events_to,
 			   st.events_closed_until AS events_from,
@@ -6791,11 +6795,7 @@ BEGIN
 						 WHERE ($1 IS NULL OR e.occurred_at > $1) AND e.occurred_at <= $2
 						 GROUP BY e.user_id', v_events_q)
 			USING run.events_from, run.events_to;
-		INSERT INTO sum.user_states AS s (user_id, state)
-		SELECT n.user_id, n.state FROM pg_temp.sum_new_states n
-		ON CONFLICT (user_id) DO UPDATE SET state = sum.milestones_merge(s.state, excluded.state);
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
-
+		-- the events after the closed watermark (read again by the next run)
 		DROP TABLE IF EXISTS pg_temp.sum_tail;
 		EXECUTE format('CREATE TEMP TABLE sum_tail ON COMMIT DROP AS
 						SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
@@ -6804,6 +6804,15 @@ BEGIN
 						 GROUP BY e.user_id', v_events_q)
 			USING run.events_to;
 		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
+		-- new closed events merge into the state; the open part is replaced
+		-- (every user with an open part had its events read again by this
+		-- run: they are closed now, or in this run's tail)
+		INSERT INTO sum.user_states AS s (user_id, state, open_state)
+		SELECT user_id, n.state, l.state
+		  FROM pg_temp.sum_new_states n FULL JOIN pg_temp.sum_tail l USING (user_id)
+		ON CONFLICT (user_id) DO UPDATE
+		   SET state = sum.milestones_merge(s.state, excluded.state), open_state = excluded.open_state;
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
 
 		INSERT INTO pg_temp.sum_touched_users
 		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
@@ -6823,25 +6832,25 @@ BEGIN
 		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
 		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones,
 			   coalesce(r.times, '{}') AS reached_at, y.recheck_at,
-			   (y.u_first, y.u_last, y.u_7d, y.u_28d, y.u_days, y.u_milestones)
+			   (y.u_first, y.u_last, y.u_events, y.u_milestones)
 			   IS DISTINCT FROM
-			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events_7d, 0),
-				coalesce((y.usage).events_28d, 0), coalesce((y.usage).active_days_28d, 0),
+			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events, 0),
 				coalesce(r.names, '{}')) AS changed,
-			   -- what the person's row reads of it (not the 7-day figures)
-			   (y.u_last, y.u_28d, y.u_milestones)
+			   -- what the person's row reads of it (not the first event)
+			   (y.u_last, y.u_events, y.u_milestones)
 			   IS DISTINCT FROM
-			   ((y.usage).last_event_at, coalesce((y.usage).events_28d, 0), coalesce(r.names, '{}')) AS person_changed,
+			   ((y.usage).last_event_at, coalesce((y.usage).events, 0), coalesce(r.names, '{}')) AS person_changed,
 			   y.u_recheck, y.u_milestones
 		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
-					   -- when time alone may next change the user's usage and milestones
-					   sum.milestone_next_change(x.state, run.as_of) AS recheck_at
+					   -- when time alone may next change the user's milestones (the
+					   -- rolling usage figures are not stored)
+					   sum.milestone_next_change(x.state, run.as_of, false) AS recheck_at
 				  FROM (SELECT u.tid, u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first,
-							   u.last_event_at AS u_last, u.events_7d AS u_7d, u.events_28d AS u_28d,
-							   u.active_days_28d AS u_days, u.milestones AS u_milestones, u.recheck_at AS u_recheck,
+							   u.last_event_at AS u_last, u.events AS u_events,
+							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
 						  FROM (SELECT u.ctid AS tid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
-									   u.events_7d, u.events_28d, u.active_days_28d, u.milestones, u.recheck_at,
+									   u.events, u.milestones, u.recheck_at,
 									   u.signed_up_at
 								  FROM sum.users u
 								 WHERE v_scan
@@ -6849,7 +6858,7 @@ BEGIN
 										OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
 								UNION ALL
 								SELECT u.ctid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
-									   u.events_7d, u.events_28d, u.active_days_28d, u.milestones, u.recheck_at,
+									   u.events, u.milestones, u.recheck_at,
 									   u.signed_up_at
 								  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
 								 WHERE NOT v_scan) u
@@ -6878,8 +6887,7 @@ BEGIN
 		EXECUTE format(
 		'UPDATE sum.users u
 		    SET first_event_at = (e.usage).first_event_at, last_event_at = (e.usage).last_event_at,
-			    events_7d = coalesce((e.usage).events_7d, 0), events_28d = coalesce((e.usage).events_28d, 0),
-			    active_days_28d = coalesce((e.usage).active_days_28d, 0), milestones = e.milestones,
+			    events = coalesce((e.usage).events, 0), milestones = e.milestones,
 			    recheck_at = e.recheck_at,
 			    updated_at = CASE WHEN e.changed THEN clock_timestamp() ELSE u.updated_at END
 		   FROM pg_temp.sum_eval e
@@ -6952,7 +6960,7 @@ BEGIN
 		WITH u AS MATERIALIZED (
 			SELECT u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country, u.is_freemail,
 				   u.last_event_at, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
-				   u.account_key, u.signed_up_at, u.stage, u.events_28d, u.milestones
+				   u.account_key, u.signed_up_at, u.stage, u.events, u.milestones
 			  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
 		prim AS (
 			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country
@@ -6973,7 +6981,7 @@ BEGIN
 				   max(s.stage) AS stage,
 				   min(s.signed_up_at) AS signed_up_at,
 				   max(s.last_event_at) AS last_event_at,
-				   sum(s.events_28d)::bigint AS events_28d,
+				   sum(s.events)::bigint AS events,
 				   -- milestone names are identifiers (sum.milestone_defs checks them): no commas
 				   ARRAY(SELECT DISTINCT x
 						   FROM unnest(string_to_array(string_agg(array_to_string(s.milestones, ','), ','), ',')) x
@@ -6982,7 +6990,7 @@ BEGIN
 			 GROUP BY s.person_id)
 		SELECT g.person_id, prim.user_id AS primary_user_id, g.user_ids, g.logins, prim.email, prim.email_hash,
 			   prim.full_name, best.title, best.function, best.seniority, g.buying_role, acct.account_key,
-			   prim.country, g.stage, g.signed_up_at, g.last_event_at, g.events_28d, g.milestones,
+			   prim.country, g.stage, g.signed_up_at, g.last_event_at, g.events, g.milestones,
 			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of)
 				   AS recheck_at
 		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id);
@@ -6996,34 +7004,34 @@ BEGIN
 			   email_hash = n.email_hash, full_name = n.full_name, title = n.title, function = n.function,
 			   seniority = n.seniority, buying_role = n.buying_role, account_key = n.account_key,
 			   country = n.country, stage = n.stage, signed_up_at = n.signed_up_at,
-			   last_event_at = n.last_event_at, events_28d = n.events_28d, milestones = n.milestones,
+			   last_event_at = n.last_event_at, events = n.events, milestones = n.milestones,
 			   recheck_at = n.recheck_at,
 			   updated_at = CASE WHEN (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
 									   p.seniority, p.buying_role, p.account_key, p.country, p.stage,
-									   p.signed_up_at, p.last_event_at, p.events_28d, p.milestones)
+									   p.signed_up_at, p.last_event_at, p.events, p.milestones)
 									  IS DISTINCT FROM
 									  (n.primary_user_id, n.user_ids, n.email, n.full_name, n.title, n.function,
 									   n.seniority, n.buying_role, n.account_key, n.country, n.stage,
-									   n.signed_up_at, n.last_event_at, n.events_28d, n.milestones)
+									   n.signed_up_at, n.last_event_at, n.events, n.milestones)
 								 THEN clock_timestamp() ELSE p.updated_at END
 		  FROM pg_temp.sum_people_new n
 		 WHERE n.person_id = p.person_id
 		   AND (p.primary_user_id, p.user_ids, p.email, p.full_name, p.title, p.function,
 				p.seniority, p.buying_role, p.account_key, p.country, p.stage, p.signed_up_at,
-				p.last_event_at, p.events_28d, p.milestones, p.recheck_at)
+				p.last_event_at, p.events, p.milestones, p.recheck_at)
 			   IS DISTINCT FROM
 			   (n.primary_user_id, n.user_ids, n.email, n.full_name, n.title, n.function,
 				n.seniority, n.buying_role, n.account_key, n.country, n.stage, n.signed_up_at,
-				n.last_event_at, n.events_28d, n.milestones, n.recheck_at);
+				n.last_event_at, n.events, n.milestones, n.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		-- new people come only with new or changed logins
 		IF run.is_full OR EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
 			INSERT INTO sum.people (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
 									title, function, seniority, buying_role, account_key, country, stage,
-									signed_up_at, last_event_at, events_28d, milestones, recheck_at, updated_at)
+									signed_up_at, last_event_at, events, milestones, recheck_at, updated_at)
 			SELECT n.person_id, n.primary_user_id, n.user_ids, n.logins, n.email, n.email_hash, n.full_name,
 				   n.title, n.function, n.seniority, n.buying_role, n.account_key, n.country, n.stage,
-				   n.signed_up_at, n.last_event_at, n.events_28d, n.milestones, n.recheck_at, clock_timestamp()
+				   n.signed_up_at, n.last_event_at, n.events, n.milestones, n.recheck_at, clock_timestamp()
 			  FROM pg_temp.sum_people_new n
 			 WHERE NOT EXISTS (SELECT 1 FROM sum.people p WHERE p.person_id = n.person_id);
 			GET DIAGNOSTICS v_n = ROW_COUNT;
@@ -7127,7 +7135,7 @@ BEGIN
 		-- random heap read per person (several times a scan and a hash)
 		WITH ap AS MATERIALIZED (
 			SELECT p.account_key, p.person_id, p.function, p.seniority, p.buying_role, p.stage, p.signed_up_at,
-				   p.last_event_at, p.events_28d, p.milestones
+				   p.last_event_at, p.events, p.milestones
 			  FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key))
 		SELECT r.account_key, r.s, c.account_id AS crm_account_id,
 			   coalesce(c.name, substr(r.account_key, 8)) AS name,
@@ -7146,7 +7154,7 @@ BEGIN
 			   (SELECT min(l + w) FROM unnest(r.lasts) l, unnest(v_windows) w WHERE l + w >= run.as_of) AS recheck_at
 		  FROM (SELECT p.account_key,
 					   sum.account_rollup(p.person_id, p.function, p.seniority, p.buying_role, p.stage,
-										  p.signed_up_at, p.last_event_at, coalesce(p.events_28d, 0),
+										  p.signed_up_at, p.last_event_at, coalesce(p.events, 0),
 										  p.milestones, run.as_of) AS s,
 					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
 					   CASE WHEN p.account_key LIKE 'crm:%' THEN substr(p.account_key, 5) END AS crm_id
@@ -7160,7 +7168,7 @@ BEGIN
 			   (r.s).users, (r.s).active_users_7d, (r.s).active_users_30d, (r.s).decision_makers,
 			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
 			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
-			   (r.s).last_activity_at, (r.s).recent_activity, r.milestones,
+			   (r.s).last_activity_at, (r.s).recent_activity AS events, r.milestones,
 			   (r.f).score AS fit_score, (r.f).tier AS fit_tier, (r.f).matched_rules AS fit_rules, r.recheck_at
 		  FROM (SELECT r.*,
 					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
@@ -7188,20 +7196,20 @@ BEGIN
 			   best_contact_role = n.best_contact_role, champion = n.champion, functions = n.functions,
 			   top_seniority = n.top_seniority, stage = n.stage, paid_seats = n.paid_seats,
 			   first_signup_at = n.first_signup_at, last_activity_at = n.last_activity_at,
-			   recent_activity = n.recent_activity, milestones = n.milestones, fit_score = n.fit_score,
+			   events = n.events, milestones = n.milestones, fit_score = n.fit_score,
 			   fit_tier = n.fit_tier, fit_rules = n.fit_rules, recheck_at = n.recheck_at,
 			   updated_at = CASE WHEN (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
 									   a.owner, a.users, a.active_users_7d, a.active_users_30d, a.decision_makers,
 									   a.influencers, a.best_contact, a.best_contact_role, a.champion,
 									   a.functions, a.top_seniority, a.stage, a.paid_seats, a.first_signup_at,
-									   a.last_activity_at, a.recent_activity, a.milestones, a.fit_score,
+									   a.last_activity_at, a.events, a.milestones, a.fit_score,
 									   a.fit_tier, a.fit_rules)
 									  IS DISTINCT FROM
 									  (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry,
 									   n.owner, n.users, n.active_users_7d, n.active_users_30d, n.decision_makers,
 									   n.influencers, n.best_contact, n.best_contact_role, n.champion,
 									   n.functions, n.top_seniority, n.stage, n.paid_seats, n.first_signup_at,
-									   n.last_activity_at, n.recent_activity, n.milestones, n.fit_score,
+									   n.last_activity_at, n.events, n.milestones, n.fit_score,
 									   n.fit_tier, n.fit_rules)
 								 THEN clock_timestamp() ELSE a.updated_at END
 		  FROM pg_temp.sum_accounts_new n
@@ -7209,24 +7217,24 @@ BEGIN
 		   AND (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry, a.owner, a.users,
 				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
 				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
-				a.first_signup_at, a.last_activity_at, a.recent_activity, a.milestones, a.fit_score, a.fit_tier,
+				a.first_signup_at, a.last_activity_at, a.events, a.milestones, a.fit_score, a.fit_tier,
 				a.fit_rules, a.recheck_at)
 			   IS DISTINCT FROM
 			   (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner, n.users,
 				n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers, n.best_contact,
 				n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage, n.paid_seats,
-				n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones, n.fit_score, n.fit_tier,
+				n.first_signup_at, n.last_activity_at, n.events, n.milestones, n.fit_score, n.fit_tier,
 				n.fit_rules, n.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		INSERT INTO sum.accounts (account_key, crm_account_id, name, domain, country, employees, industry,
 								  owner, users, active_users_7d, active_users_30d, decision_makers, influencers,
 								  best_contact, best_contact_role, champion, functions, top_seniority, stage,
-								  paid_seats, first_signup_at, last_activity_at, recent_activity, milestones,
+								  paid_seats, first_signup_at, last_activity_at, events, milestones,
 								  fit_score, fit_tier, fit_rules, recheck_at, updated_at)
 		SELECT n.account_key, n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner,
 			   n.users, n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers,
 			   n.best_contact, n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage,
-			   n.paid_seats, n.first_signup_at, n.last_activity_at, n.recent_activity, n.milestones,
+			   n.paid_seats, n.first_signup_at, n.last_activity_at, n.events, n.milestones,
 			   n.fit_score, n.fit_tier, n.fit_rules, n.recheck_at, clock_timestamp()
 		  FROM pg_temp.sum_accounts_new n JOIN pg_temp.sum_accounts_before b USING (account_key)
 		 WHERE NOT b.existed;
@@ -7649,6 +7657,32 @@ COMMENT ON VIEW sum.accounts_overview IS
 	'BI: one row per account with rollup, fit, handoff status and active plays';
 
 /*
+ * Rolling usage per user, computed when read (at now()) from the stored
+ * milestone states, over the events the last run read (both parts).  The output tables
+ * store only what moves with new events (events ever, first and last
+ * event): a stored 28-day count would change for a tenth of the users each
+ * time a day passes, and every consumer syncing people or accounts by
+ * updated_at would receive those rows again.  NULL figures for a user whose
+ * state was built for other milestone definitions (after a change of them,
+ * until the next run, which is full); zeros for a user without events.
+ */
+CREATE VIEW sum.user_activity AS
+	SELECT u.user_id, u.person_id, u.account_key, (g.usage).first_event_at, (g.usage).last_event_at,
+		   (g.usage).events, (g.usage).events_7d, (g.usage).events_28d, (g.usage).active_days_7d,
+		   (g.usage).active_days_28d
+	  FROM sum.users u
+	  LEFT JOIN sum.user_states s ON s.user_id OPERATOR(pg_catalog.=) u.user_id
+	  CROSS JOIN LATERAL (
+			SELECT CASE WHEN s.state IS NULL AND s.open_state IS NULL
+						THEN ROW(NULL, NULL, 0, 0, 0, 0, 0)::sum.milestone_usage
+						WHEN coalesce(sum.milestone_state_is_current(s.state), true)
+							 AND coalesce(sum.milestone_state_is_current(s.open_state), true)
+						THEN sum.milestone_usage(sum.milestones_merge(s.state, s.open_state), pg_catalog.now())
+						END AS usage) g;
+COMMENT ON VIEW sum.user_activity IS
+	'BI: per user, events ever and in the last 7 and 28 local days as of now, from the stored milestone states';
+
+/*
  * Daily funnel, by local day (milestones.timezone): sign-ups, people new
  * that day, sign-ups of the day that activated, new accounts, handoffs
  * queued.  A table kept by each run (the bi step): a full run counts every
@@ -7987,13 +8021,13 @@ $roles$;
 
 -- readers: outputs and BI views, without raw emails (hashes only)
 GRANT SELECT ON sum.accounts, sum.user_milestones, sum.nurture_triggers, sum.refresh_log,
-	sum.accounts_overview, sum.daily_funnel TO sum_reader;
+	sum.accounts_overview, sum.user_activity, sum.daily_funnel TO sum_reader;
 GRANT SELECT (user_id, person_id, email_hash, is_freemail, full_name, title, company_name, country, stage,
 	signed_up_at, account_key, crm_account_id, match_method, match_score, function, seniority,
-	persona_confidence, buying_role, first_event_at, last_event_at, events_7d, events_28d, active_days_28d,
-	milestones, updated_at) ON sum.users TO sum_reader;
+	persona_confidence, buying_role, first_event_at, last_event_at, events, milestones, updated_at)
+	ON sum.users TO sum_reader;
 GRANT SELECT (person_id, primary_user_id, user_ids, logins, email_hash, full_name, title, function, seniority,
-	buying_role, account_key, stage, signed_up_at, last_event_at, events_28d, milestones, updated_at)
+	buying_role, account_key, stage, signed_up_at, last_event_at, events, milestones, updated_at)
 	ON sum.people TO sum_reader;
 GRANT SELECT (account_key, crm_account_id, account_name, fit_tier, fit_score, reasons, contact_person_id,
 	contact_email_hash, contact_name, contact_title, contact_role, users, active_users_7d, owner, routing_rule,

@@ -284,4 +284,12 @@ SELECT sum.milestone_next_change(s, '2024-02-26 12:00Z') AS next_change,
 -- changes nothing, and the 28-day window moves only on 29 Jan
 SELECT sum.milestone_next_change(sum.milestones('paywall_hit', t, NULL), '2024-01-10 12:00Z') AS next_change
   FROM generate_series('2024-01-01 10:00Z'::timestamptz, '2024-01-03 10:00Z', '1 day') t;
+-- usage => false (what the pipeline stores: milestones, not the rolling
+-- counts): three logins on 1-3 Jan.  With the usage, 1 Jan leaves the 7-day
+-- window on 8 Jan; the milestones alone change when gone_quiet (three
+-- events, then 14 days without) holds: 17 Jan 10:00
+SELECT sum.milestone_next_change(s, '2024-01-03 12:00Z') AS with_usage,
+	   sum.milestone_next_change(s, '2024-01-03 12:00Z', usage => false) AS milestones_only
+  FROM (SELECT sum.milestones('login', t, NULL) AS s
+		  FROM generate_series('2024-01-01 10:00Z'::timestamptz, '2024-01-03 10:00Z', '1 day') t) x;
 DROP TABLE ms_exact;

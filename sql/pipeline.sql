@@ -121,7 +121,17 @@ INSERT INTO app.events VALUES
 CALL sum.refresh(as_of => '2026-01-31 12:40Z');
 SELECT mode, status FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
 SELECT account_key, status, notes, owner, active FROM sum.handoff_queue ORDER BY account_key;
-SELECT user_id, events_7d, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
+SELECT user_id, events, last_event_at FROM sum.users WHERE user_id IN ('2', '9') ORDER BY user_id;
+-- the rolling figures are computed when read, at now() (long after these
+-- events: none in the windows); user 3 has no events, zeros
+SELECT user_id, person_id, events, events_7d, events_28d, active_days_7d, active_days_28d, last_event_at
+  FROM sum.user_activity WHERE user_id IN ('2', '3', '9') ORDER BY user_id;
+-- after a change of the milestone definitions, until the next (full) run,
+-- the stored states cannot be read: NULL figures, no error
+BEGIN;
+UPDATE sum.milestone_defs SET enabled = false WHERE name = 'gone_quiet';
+SELECT count(*) AS users, count(events) AS with_figures FROM sum.user_activity;
+ROLLBACK;
 -- stored states are kept packed, as the full run's aggregate and this run's
 -- merge left them: shorter than their layout
 SELECT count(*) > 0 AS has_states, bool_and(pg_column_size(state) < (length(state::text) - 2) / 2) AS all_packed
@@ -178,7 +188,9 @@ SELECT subject_id, active, fire_count, last_fired_at, cleared_at FROM sum.nurtur
 -- three were active within 14 days: team_active still holds
 SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
 -- Frank: quiet since 23 Jan 15:12 (gone_quiet from 6 Feb), usage still low
-SELECT user_id, events_28d, milestones FROM sum.users WHERE user_id = '7';
+-- (17 of his 30 events fall in the 28 local days to 8 Feb: from 12 Jan 10:24)
+SELECT u.user_id, u.events, (sum.milestone_usage(s.state, '2026-02-08 12:40Z')).events_28d, u.milestones
+  FROM sum.users u JOIN sum.user_states s USING (user_id) WHERE u.user_id = '7';
 DROP TABLE inc;
 CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-02-08 12:40Z');
@@ -198,7 +210,8 @@ DELETE FROM sum.settings WHERE name = 'nurture.stalled_after';
 CALL sum.refresh(as_of => '2026-03-15 12:40Z');
 SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
 -- Frank: no usage_drop without a baseline; Gina: no paywall hit left in 14 days
-SELECT user_id, events_28d, milestones FROM sum.users WHERE user_id = '7';
+SELECT u.user_id, u.events, (sum.milestone_usage(s.state, '2026-03-15 12:40Z')).events_28d, u.milestones
+  FROM sum.users u JOIN sum.user_states s USING (user_id) WHERE u.user_id = '7';
 SELECT play, subject_id, active FROM sum.nurture_triggers WHERE subject_id IN ('8', 'crm:T1') ORDER BY play, subject_id;
 DROP TABLE inc;
 CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
@@ -310,6 +323,9 @@ SELECT sum.schedule();
 SET ROLE sum_reader;
 SELECT count(*) AS accounts, count(*) FILTER (WHERE fit_tier >= 'B') AS fitting FROM sum.accounts;
 SELECT count(email_hash) AS hashed FROM sum.users;
+-- the rolling figures through the view (11 users, 47 events), not the states
+SELECT count(*) AS users, sum(events) AS events FROM sum.user_activity;
+SELECT count(*) FROM sum.user_states;
 SELECT sum(signups) AS signups, sum(new_people) AS new_people FROM sum.daily_funnel;
 UPDATE sum.daily_funnel SET signups = 0;
 SELECT email FROM sum.users LIMIT 1;
@@ -359,7 +375,7 @@ INSERT INTO app.events VALUES
 	(10, NULL, '2026-01-31 12:30Z'), (11, 'page_viewed', NULL), (NULL, 'page_viewed', '2026-01-31 12:30Z'),
 	(11, 'page_viewed', '2026-01-31 12:31Z'), (404, 'page_viewed', '2026-01-31 12:30Z');
 CALL sum.refresh(full => true, as_of => '2026-01-31 12:50Z');
-SELECT user_id, person_id, email_key, account_key, match_method, stage, events_7d, length(full_name) AS name_length
+SELECT user_id, person_id, email_key, account_key, match_method, stage, events, length(full_name) AS name_length
   FROM sum.users WHERE user_id IN ('10', '11') ORDER BY user_id;
 
 -- leave the database as the other tests expect it

@@ -1143,8 +1143,8 @@ NextFlip(const SumMsDef *d, const unsigned char *ring, int32_t as_of_day, int w1
 
 void
 sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
-				   int64_t as_of, int32_t as_of_day, int32_t *next_day,
-				   int64_t *next_ts)
+				   int64_t as_of, int32_t as_of_day, bool usage,
+				   int32_t *next_day, int64_t *next_ts)
 {
 	const unsigned char *ring = st + H_RING;
 	int64_t		day = SUM_MS_NO_DAY;
@@ -1153,8 +1153,11 @@ sum_ms_next_change(const unsigned char *st, const SumMsDef *defs, int ndefs,
 	int			i;
 
 	/* usage: the 7- and 28-day windows over every event */
-	EarlierDay(&day, RingNextDay(ring, as_of_day, 7));
-	EarlierDay(&day, RingNextDay(ring, as_of_day, 28));
+	if (usage)
+	{
+		EarlierDay(&day, RingNextDay(ring, as_of_day, 7));
+		EarlierDay(&day, RingNextDay(ring, as_of_day, 28));
+	}
 
 	/*
 	 * Events after as_of (a clock ahead, or an as_of in the past): what

@@ -158,9 +158,10 @@ extern void sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs,
 
 /*
  * sum_ms_next_change: when time alone may next change what sum_ms_evaluate
- * and sum_ms_usage give for the state, for an as_of later than `as_of` (on
- * local day as_of_day).  *next_day: the first local day after as_of_day on
- * which a day with events leaves one of the windows (or SUM_MS_NO_DAY);
+ * (and, with usage, sum_ms_usage) gives for the state, for an as_of later
+ * than `as_of` (on local day as_of_day).  *next_day: the first local day
+ * after as_of_day on which a day with events leaves one of the windows
+ * (or SUM_MS_NO_DAY);
  * *next_ts: the earliest time at or after as_of at which a threshold falls
  * (an inactivity span ending; as_of itself while the state holds events
  * after as_of), or SUM_MS_NO_TS_HIGH.  Conservative: it may name a time at
@@ -168,7 +169,8 @@ extern void sum_ms_evaluate(const unsigned char *st, const SumMsDef *defs,
  */
 extern void sum_ms_next_change(const unsigned char *st, const SumMsDef *defs,
 							   int ndefs, int64_t as_of, int32_t as_of_day,
-							   int32_t *next_day, int64_t *next_ts);
+							   bool usage, int32_t *next_day,
+							   int64_t *next_ts);
 
 /* sum_ms_usage: the usage figures as of as_of_day */
 extern void sum_ms_usage(const unsigned char *st, int32_t as_of_day,

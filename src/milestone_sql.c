@@ -1146,13 +1146,14 @@ LocalDayStart(pg_tz *tz, int32 day)
 }
 
 /*
- * sum_milestone_next_change(state, as_of): the earliest time after which
- * evaluating the state (sum.milestone_rows, sum.milestone_usage) at a later
- * as_of may give another answer with no new event: a day with events leaving
- * a window (at the start of a local day), an inactivity span ending.  NULL
- * when time alone changes nothing any more.  Conservative: never later than
- * a change, possibly earlier.  The pipeline re-evaluates a user only once
- * this time has come.
+ * sum_milestone_next_change(state, as_of, usage): the earliest time after
+ * which evaluating the state (sum.milestone_rows, and with usage
+ * sum.milestone_usage) at a later as_of may give another answer with no new
+ * event: a day with events leaving a window (at the start of a local day),
+ * an inactivity span ending.  NULL when time alone changes nothing any more.
+ * Conservative: never later than a change, possibly earlier.  The pipeline
+ * re-evaluates a user only once this time has come; it stores milestones,
+ * not the rolling usage counts, so it passes usage = false.
  */
 Datum
 sum_milestone_next_change(PG_FUNCTION_ARGS)
@@ -1160,13 +1161,14 @@ sum_milestone_next_change(PG_FUNCTION_ARGS)
 	MsQuery    *q = GetQuery(fcinfo);
 	bytea	   *st = CheckedState(fcinfo, 0);
 	TimestampTz as_of = AsOf(fcinfo, 1);
+	bool		usage = PG_NARGS() < 3 || PG_GETARG_BOOL(2);
 	int32		next_day;
 	int64		next_ts;
 	TimestampTz result;
 
 	RequireCurrent(q->cfg, st);
 	sum_ms_next_change(MS_STATE_PAYLOAD(st), q->cfg->defs, q->cfg->ndefs, as_of,
-					   LocalDay(&q->days, as_of), &next_day, &next_ts);
+					   LocalDay(&q->days, as_of), usage, &next_day, &next_ts);
 	result = next_ts == SUM_MS_NO_TS_HIGH ? DT_NOEND : next_ts;
 	if (next_day != SUM_MS_NO_DAY)
 	{
