@@ -7388,6 +7388,7 @@ BEGIN
 			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
 		ANALYZE pg_temp.sum_scope_people;
+		v_stall := sum.setting('nurture.stalled_after')::interval;
 		-- what the person plays read of each person in scope and their
 		-- account, read once (not once per play)
 		DROP TABLE IF EXISTS pg_temp.sum_scope;
@@ -7444,8 +7445,7 @@ BEGIN
 		  FROM pg_temp.sum_scope s
 		 WHERE s.stage = 'trial' AND NOT coalesce(s.milestones @> '{activated}', false)
 		   -- (the same arithmetic as sum.stall_recheck)
-		   AND coalesce(s.last_event_at, s.signed_up_at) + sum.setting('nurture.stalled_after')::interval
-			   < run.as_of
+		   AND coalesce(s.last_event_at, s.signed_up_at) + v_stall < run.as_of
 		UNION ALL
 		SELECT 'churn_risk', a.account_key, a.account_key, NULL, NULL,
 			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
