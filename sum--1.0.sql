@@ -7675,9 +7675,12 @@ CREATE VIEW sum.user_activity AS
 	  CROSS JOIN LATERAL (
 			SELECT CASE WHEN s.state IS NULL AND s.open_state IS NULL
 						THEN ROW(NULL, NULL, 0, 0, 0, 0, 0)::sum.milestone_usage
-						WHEN coalesce(sum.milestone_state_is_current(s.state), true)
-							 AND coalesce(sum.milestone_state_is_current(s.open_state), true)
-						THEN sum.milestone_usage(sum.milestones_merge(s.state, s.open_state), pg_catalog.now())
+						WHEN NOT coalesce(sum.milestone_state_is_current(s.state), true)
+							 OR NOT coalesce(sum.milestone_state_is_current(s.open_state), true)
+						THEN NULL
+						-- (most users have no open part: no merge)
+						WHEN s.open_state IS NULL THEN sum.milestone_usage(s.state, pg_catalog.now())
+						ELSE sum.milestone_usage(sum.milestones_merge(s.state, s.open_state), pg_catalog.now())
 						END AS usage) g;
 COMMENT ON VIEW sum.user_activity IS
 	'BI: per user, events ever and in the last 7 and 28 local days as of now, from the stored milestone states';
