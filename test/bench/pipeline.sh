@@ -143,24 +143,24 @@ new_as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
 q -c "CHECKPOINT" >/dev/null
 PGDATABASE=postgres q -c "CREATE DATABASE sum_split TEMPLATE sum_bench" >/dev/null
 
+# report LABEL ARGS: CALL sum.refresh(ARGS), its figures and its steps
+report() {
+    if refresh "$2"; then
+        printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
+            "$1" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
+        steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+    else
+        echo "$1: failed"
+        return 1
+    fi
+}
+
 echo "== incremental refresh"
-if refresh "as_of => '$new_as_of'"; then
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
-        "CALL sum.refresh() (incremental)" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
-    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+report "CALL sum.refresh() (incremental)" "as_of => '$new_as_of'" &&
     echo "incremental / full: $(pct "$ms" "$full_ms") (target <= 5 %)"
-else
-    echo "incremental refresh failed"
-fi
 
 echo "== incremental refresh with nothing new (same as_of): the fixed cost of a run"
-if refresh "as_of => '$new_as_of'"; then
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
-        "CALL sum.refresh() (nothing new)" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
-    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
-else
-    echo "refresh failed"
-fi
+report "CALL sum.refresh() (nothing new)" "as_of => '$new_as_of'"
 echo "== the next incremental refresh, after another $FRACTION x the events (steady state)"
 # (the first incremental run after a full one also prunes the dead row
 # versions the full run left in sum.users and sum.people, and sets their
@@ -168,14 +168,8 @@ echo "== the next incremental refresh, after another $FRACTION x the events (ste
 q -v fraction="$FRACTION" -f test/data/generate_more_events.sql >/dev/null
 next_as_of=$(q -c "SELECT as_of FROM sum_demo.generated")
 q -c "CHECKPOINT" >/dev/null
-if refresh "as_of => '$next_as_of'"; then
-    printf '%-52s %10s ms wall %8s ms backend CPU  %s MB peak RSS  %s MB WAL\n' \
-        "CALL sum.refresh() (second incremental)" "$ms" "$cpu" "$((hwm / 1024))" "$wal"
-    steps "$(q -c "SELECT max(run_id) FROM sum.refresh_log")"
+report "CALL sum.refresh() (second incremental)" "as_of => '$next_as_of'" &&
     echo "second incremental / full: $(pct "$ms" "$full_ms") (target <= 5 %)"
-else
-    echo "refresh failed"
-fi
 
 echo "== the same incremental refresh in two parts (on a copy taken before it)"
 if PGDATABASE=sum_split q -c "UPDATE sum.settings SET value = '2 days' WHERE name = 'pipeline.reevaluate_every'" >/dev/null &&
