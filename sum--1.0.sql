@@ -7370,22 +7370,20 @@ BEGIN
 		-- last re-evaluation: a condition that came back within the cooldown
 		-- fires again then, even when nothing else touches its subject
 		IF run.reevaluate AND NOT v_all THEN
-			DROP TABLE IF EXISTS pg_temp.sum_cooled;
-			CREATE TEMP TABLE sum_cooled ON COMMIT DROP AS
-			SELECT t.subject, t.subject_id, t.account_key
-			  FROM sum.nurture_plays y
-			  JOIN LATERAL (SELECT t.subject, t.subject_id, t.account_key FROM sum.nurture_triggers t
-							 WHERE t.play = y.play AND NOT t.active
-							   AND t.last_fired_at > run.reevaluated_at - y.cooldown
-							   AND t.last_fired_at <= run.as_of - y.cooldown) t ON true
-			 WHERE y.enabled;
-			INSERT INTO pg_temp.sum_scope_people
-			SELECT c.subject_id FROM pg_temp.sum_cooled c WHERE c.subject = 'person'
-			ON CONFLICT DO NOTHING;
+			WITH c AS (
+				SELECT t.subject, t.subject_id, t.account_key
+				  FROM sum.nurture_plays y
+				  JOIN LATERAL (SELECT t.subject, t.subject_id, t.account_key FROM sum.nurture_triggers t
+								 WHERE t.play = y.play AND NOT t.active
+								   AND t.last_fired_at > run.reevaluated_at - y.cooldown
+								   AND t.last_fired_at <= run.as_of - y.cooldown) t ON true
+				 WHERE y.enabled),
+			p AS (INSERT INTO pg_temp.sum_scope_people
+				  SELECT c.subject_id FROM c WHERE c.subject = 'person'
+				  ON CONFLICT DO NOTHING)
 			INSERT INTO pg_temp.sum_touched_accounts
-			SELECT c.account_key FROM pg_temp.sum_cooled c WHERE c.subject <> 'person' AND c.account_key IS NOT NULL
+			SELECT c.account_key FROM c WHERE c.subject <> 'person' AND c.account_key IS NOT NULL
 			ON CONFLICT DO NOTHING;
-			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
 		ANALYZE pg_temp.sum_scope_people;
 		v_stall := sum.setting('nurture.stalled_after')::interval;
