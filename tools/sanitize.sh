@@ -71,6 +71,7 @@ for mode in "${modes[@]}"; do
             build "-O0 -g" || exit 1
             run_suite valgrind valgrind --quiet --trace-children=yes --leak-check=no \
                 --track-origins=yes --num-callers=30 --error-limit=no --fullpath-after= \
+                --suppressions="$PWD/tools/valgrind.supp" \
                 --log-file=/tmp/sum-valgrind-%p.log
             # PostgreSQL's own benign reports (uninitialised padding written
             # to disk, and so on) are not ours: keep the error records with a
