@@ -6552,8 +6552,8 @@ BEGIN
 				OR st.events_closed_until IS NULL OR st.events_closed_until > v_as_of - v_lag
 				OR st.users_read_at > v_as_of
 				-- (new definitions change the fingerprint; one state tells the rest)
-				OR (SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s
-					 WHERE s.state IS NOT NULL LIMIT 1)) AS is_full,
+				OR coalesce((SELECT NOT sum.milestone_state_is_current(s.state) FROM sum.user_states s
+							  WHERE s.state IS NOT NULL LIMIT 1), false)) AS is_full,
 			   v_as_of AS as_of,
 			   v_as_of - v_lag AS events_to,
 			   st.events_closed_until AS events_from,
