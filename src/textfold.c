@@ -160,6 +160,32 @@ SplitHanRuns(const UChar *src, int32_t len, UChar *dst)
 	return n;
 }
 
+/*
+ * DropLoneSurrogates: remove unpaired surrogates from buf in place; returns
+ * the new length.  ICU's transliterators can emit them from valid text: the
+ * katakana iteration mark (ヽ) repeats the previous code unit, which after a
+ * supplementary character is half of its surrogate pair.  UTF-8 cannot carry
+ * them, and the folded text of valid input must stay valid.
+ */
+static int32_t
+DropLoneSurrogates(UChar *buf, int32_t len)
+{
+	int32_t		i,
+				n = 0;
+
+	for (i = 0; i < len; i++)
+	{
+		if (U16_IS_LEAD(buf[i]) && i + 1 < len && U16_IS_TRAIL(buf[i + 1]))
+		{
+			buf[n++] = buf[i++];
+			buf[n++] = buf[i];
+		}
+		else if (!U16_IS_SURROGATE(buf[i]))
+			buf[n++] = buf[i];
+	}
+	return n;
+}
+
 static UTransliterator *
 LatinAscii(void)
 {
@@ -327,7 +353,7 @@ sum_fold(const char *in, size_t inlen, char *out, size_t outcap, bool translit)
 			goto done;
 		sum_core_free(b);
 		b = a;
-		blen = textlen;
+		blen = DropLoneSurrogates(a, textlen);
 		a = NULL;
 	}
 

@@ -55,6 +55,15 @@ main(void)
 	is_str(fold("株式会社メルカリ", 1), "zhu shi hui she merukari",
 		   "a Han run and the kana after it stay apart");
 	is_str(fold("東京Tech", 1), "dong jing tech", "a Han run and Latin after it stay apart");
+	/*
+	 * The transliterator turns the katakana iteration mark after a
+	 * supplementary character into half of its surrogate pair (and a
+	 * repeat of what precedes): the half is dropped, the text stays valid
+	 * (found by the fuzzer)
+	 */
+	is_str(fold("l\U000CD72C:\u30FEmeta", 1), "l\U000CD72C::meta",
+		   "an iteration mark after a supplementary character");
+	ok(fold("\U0001F600\u30FD", 1) != NULL, "an iteration mark after an emoji is not refused");
 	ok(sum_fold("\xff\xfe", 2, buf, sizeof(buf), 0) == SUM_FOLD_INVALID, "invalid UTF-8");
 	ok(sum_fold("caf\xc3", 4, buf, sizeof(buf), 0) == SUM_FOLD_INVALID, "truncated UTF-8");
 
