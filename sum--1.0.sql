@@ -7826,6 +7826,7 @@ BEGIN
 	END;
 	PERFORM pg_advisory_unlock(lock_key);
 	COMMIT;
+	PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	/*
 	 * A full run rewrote every output row (sum.users three times: identity,
 	 * match, usage).  Read the large tables once now that the run is
@@ -7841,6 +7842,7 @@ BEGIN
 		PERFORM count(*) FROM sum.user_milestones;
 		PERFORM count(*) FROM sum.nurture_triggers;
 		COMMIT;
+		PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 	END IF;
 	IF v_failed THEN
 		IF coalesce(v_detail, '') = '' THEN

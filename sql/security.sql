@@ -98,6 +98,16 @@ UPDATE sum.settings SET value = 'public.sec_events' WHERE name OPERATOR(pg_catal
 CALL sum.refresh(as_of => '2024-02-01');
 SELECT status, failed_step FROM sum.refresh_log WHERE step OPERATOR(pg_catalog.=) 'run';
 SELECT account_key, users FROM sum.accounts;
+-- and what runs after its commits: the progress notices (evaluated even
+-- when not shown), a failed run's error
+SET client_min_messages = warning;
+CALL sum.refresh(as_of => '2024-02-02', verbose => true);
+RESET client_min_messages;
+UPDATE sum.settings SET value = 'public.sec_none' WHERE name OPERATOR(pg_catalog.=) 'input.events';
+\set VERBOSITY terse
+CALL sum.refresh(as_of => '2024-02-03');
+\set VERBOSITY default
+SELECT mode, status, failed_step FROM sum.refresh_log WHERE step OPERATOR(pg_catalog.=) 'run' ORDER BY run_id;
 RESET search_path;
 
 -- a role without privileges can use every function and read the rule
