@@ -6343,8 +6343,9 @@ CREATE TABLE sum.user_states (
 	open_state sum.milestone_state		-- the run's later events (read again by the next run)
 ) WITH (fillfactor = 85);
 /*
- * Each run rewrites the states of the users with new events: room on the
- * page (a state is about 150 bytes packed, a row about 200) makes those HOT
+ * Each run rewrites the states of the users with new events (and the open
+ * part of those with events after the closed watermark): room on the page
+ * (a state is about 150 bytes packed, a row about 200) makes those HOT
  * updates, no index insert.
  */
 COMMENT ON TABLE sum.user_states IS
