@@ -6829,40 +6829,46 @@ BEGIN
 
 		-- (the rows are updated below by the tuple ids read here: sum.users
 		-- is locked against other writers since the inputs step)
-		DROP TABLE IF EXISTS pg_temp.sum_eval;
-		CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
-		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, '{}') AS milestones,
-			   coalesce(r.times, '{}') AS reached_at, y.recheck_at,
+		DROP TABLE IF EXISTS pg_temp.sum_eval_in, pg_temp.sum_eval;
+		IF NOT v_all THEN
+			-- the users to evaluate, apart and analyzed: for this OR the
+			-- planner guesses half of sum.users, and would hash every stored
+			-- state (in batches on disk) to join a few percent of them
+			CREATE TEMP TABLE sum_eval_in ON COMMIT DROP AS
+			SELECT u.ctid AS tid, u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events,
+				   u.milestones, u.recheck_at, u.signed_up_at
+			  FROM sum.users u
+			 WHERE v_scan
+			   AND (u.recheck_at <= run.as_of OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
+			UNION ALL
+			SELECT u.ctid, u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events,
+				   u.milestones, u.recheck_at, u.signed_up_at
+			  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
+			 WHERE NOT v_scan;
+			ANALYZE pg_temp.sum_eval_in (user_id);
+		END IF;
+		EXECUTE format(
+		'CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
+		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, ''{}'') AS milestones,
+			   coalesce(r.times, ''{}'') AS reached_at, y.recheck_at,
 			   (y.u_first, y.u_last, y.u_events, y.u_milestones)
 			   IS DISTINCT FROM
 			   ((y.usage).first_event_at, (y.usage).last_event_at, coalesce((y.usage).events, 0),
-				coalesce(r.names, '{}')) AS changed,
-			   -- what the person's row reads of it (not the first event)
+				coalesce(r.names, ''{}'')) AS changed,
+			   -- what the person''s row reads of it (not the first event)
 			   (y.u_last, y.u_events, y.u_milestones)
 			   IS DISTINCT FROM
-			   ((y.usage).last_event_at, coalesce((y.usage).events, 0), coalesce(r.names, '{}')) AS person_changed,
+			   ((y.usage).last_event_at, coalesce((y.usage).events, 0), coalesce(r.names, ''{}'')) AS person_changed,
 			   y.u_recheck, y.u_milestones
-		  FROM (SELECT x.*, sum.milestone_usage(x.state, run.as_of) AS usage,
-					   -- when time alone may next change the user's milestones (the
+		  FROM (SELECT x.*, sum.milestone_usage(x.state, $1) AS usage,
+					   -- when time alone may next change the user''s milestones (the
 					   -- rolling usage figures are not stored)
-					   sum.milestone_next_change(x.state, run.as_of, false) AS recheck_at
+					   sum.milestone_next_change(x.state, $1, false) AS recheck_at
 				  FROM (SELECT u.tid, u.user_id, u.person_id, u.signed_up_at, u.first_event_at AS u_first,
 							   u.last_event_at AS u_last, u.events AS u_events,
 							   u.milestones AS u_milestones, u.recheck_at AS u_recheck,
 							   sum.milestones_merge(s.state, l.state) AS state
-						  FROM (SELECT u.ctid AS tid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
-									   u.events, u.milestones, u.recheck_at,
-									   u.signed_up_at
-								  FROM sum.users u
-								 WHERE v_scan
-								   AND (v_all OR u.recheck_at <= run.as_of
-										OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
-								UNION ALL
-								SELECT u.ctid, u.user_id, u.person_id, u.first_event_at, u.last_event_at,
-									   u.events, u.milestones, u.recheck_at,
-									   u.signed_up_at
-								  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
-								 WHERE NOT v_scan) u
+						  FROM %s u
 						  LEFT JOIN sum.user_states s USING (user_id)
 						  LEFT JOIN pg_temp.sum_tail l USING (user_id)
 						OFFSET 0) x	-- (OFFSET 0: each function once per row, not once per use)
@@ -6870,7 +6876,12 @@ BEGIN
 		  LEFT JOIN LATERAL (
 				SELECT array_agg(m.milestone ORDER BY m.milestone) AS names,
 					   array_agg(m.reached_at ORDER BY m.milestone) AS times
-				  FROM sum.milestone_rows(y.state, run.as_of) m) r ON true;
+				  FROM sum.milestone_rows(y.state, $1) m) r ON true',
+			CASE WHEN v_all
+				 THEN '(SELECT ctid AS tid, user_id, person_id, first_event_at, last_event_at, events, milestones,
+							   recheck_at, signed_up_at FROM sum.users)'
+				 ELSE 'pg_temp.sum_eval_in' END)
+			USING run.as_of;
 		ANALYZE pg_temp.sum_eval (user_id);
 
 		/*
