@@ -6200,6 +6200,7 @@ CREATE TABLE sum.accounts (
 	fit_tier sum.fit_tier,
 	fit_rules text[],
 	recheck_at timestamptz,
+	people_last_events timestamptz[],
 	updated_at timestamptz NOT NULL
 );
 CREATE INDEX ON sum.accounts (updated_at);
@@ -7075,11 +7076,6 @@ BEGIN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
 			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
-		ELSIF run.reevaluate THEN
-			-- accounts whose activity windows moved past one of their people's last event
-			INSERT INTO pg_temp.sum_touched_accounts
-			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
-			ON CONFLICT DO NOTHING;
 		END IF;
 		IF run.crm_changed OR run.contacts_changed THEN
 			-- accounts whose CRM row (name, size, owner, the fit's inputs) or
@@ -7121,6 +7117,26 @@ BEGIN
 			 WHERE NOT EXISTS (SELECT 1 FROM sum.crm_snapshot o
 								WHERE (o.source, o.account_id) = (n.source, n.account_id));
 		END IF;
+		/*
+		 * Accounts whose activity windows moved past one of their people's
+		 * last event.  Those nothing else touched (no person, no CRM row of
+		 * theirs changed) are evaluated again from their stored row: only
+		 * what time changes (the 7- and 30-day active users, account-level
+		 * milestones, recheck_at, the fit) is computed, from the people's
+		 * last event times the row keeps, without reading the people.
+		 */
+		DROP TABLE IF EXISTS pg_temp.sum_timed_accounts;
+		CREATE TEMP TABLE sum_timed_accounts (account_key text PRIMARY KEY) ON COMMIT DROP;
+		IF run.reevaluate AND NOT run.is_full THEN
+			INSERT INTO pg_temp.sum_timed_accounts
+			SELECT a.account_key FROM sum.accounts a
+			 WHERE a.recheck_at <= run.as_of AND a.people_last_events IS NOT NULL
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key);
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
+			ON CONFLICT DO NOTHING;
+			ANALYZE pg_temp.sum_timed_accounts;
+		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
 
 		/*
@@ -7148,31 +7164,56 @@ BEGIN
 		WITH ap AS MATERIALIZED (
 			SELECT p.account_key, p.person_id, p.function, p.seniority, p.buying_role, p.stage, p.signed_up_at,
 				   p.last_event_at, p.events, p.milestones
-			  FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key))
+			  FROM sum.people p JOIN pg_temp.sum_touched_accounts t USING (account_key)
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_timed_accounts d WHERE d.account_key = t.account_key)),
+		r AS (
+			SELECT p.account_key,
+				   sum.account_rollup(p.person_id, p.function, p.seniority, p.buying_role, p.stage,
+									  p.signed_up_at, p.last_event_at, coalesce(p.events, 0),
+									  p.milestones, run.as_of) AS s,
+				   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
+				   NULL::text AS stored_country, false AS timed
+			  FROM ap p
+			 GROUP BY p.account_key
+			UNION ALL
+			-- the time-only accounts: the summary they store, but for the
+			-- windows (as sum.account_rollup counts them) and without the
+			-- account-level milestones, evaluated again below
+			SELECT a.account_key,
+				   ROW(a.users,
+					   (SELECT count(*) FROM unnest(a.people_last_events) l WHERE l >= run.as_of - interval '168 hours'),
+					   (SELECT count(*) FROM unnest(a.people_last_events) l WHERE l >= run.as_of - interval '720 hours'),
+					   a.decision_makers, a.influencers, a.best_contact, a.best_contact_role, NULL, NULL,
+					   a.champion, NULL, a.functions, a.top_seniority, a.first_signup_at, a.last_activity_at,
+					   a.events, NULL, NULL, NULL, a.paid_seats, a.stage,
+					   ARRAY(SELECT x FROM unnest(a.milestones) x
+							  WHERE NOT EXISTS (SELECT 1 FROM sum.milestone_defs d
+												 WHERE d.enabled AND d.kind = 'active_users' AND d.name = x)),
+					   NULL, run.as_of)::sum.account_summary,
+				   a.people_last_events, a.country, true
+			  FROM pg_temp.sum_timed_accounts d JOIN sum.accounts a USING (account_key))
 		SELECT r.account_key, r.s, c.account_id AS crm_account_id,
 			   coalesce(c.name, substr(r.account_key, 8)) AS name,
 			   coalesce(sum.domain_normalize(c.domain), CASE WHEN r.account_key LIKE 'domain:%'
 															 THEN substr(r.account_key, 8) END) AS domain,
 			   -- (the people's most common country only when the CRM has none: an
 			   -- ordered-set aggregate below would force a sort of every person)
-			   coalesce(c.country, (SELECT mode() WITHIN GROUP (ORDER BY p.country) FROM sum.people p
-									 WHERE p.account_key = r.account_key)) AS country,
+			   coalesce(c.country, r.stored_country,
+						(SELECT mode() WITHIN GROUP (ORDER BY p.country) FROM sum.people p
+						  WHERE p.account_key = r.account_key)) AS country,
 			   c.employees, c.industry, c.owner,
 			   c.annual_revenue, c.technologies,
 			   ARRAY(SELECT DISTINCT x
 					   FROM unnest((r.s).milestones
 								   || ARRAY(SELECT m.milestone FROM sum.account_milestones(r.lasts, run.as_of) m)) x
 					  ORDER BY x) AS milestones,
-			   (SELECT min(l + w) FROM unnest(r.lasts) l, unnest(v_windows) w WHERE l + w >= run.as_of) AS recheck_at
-		  FROM (SELECT p.account_key,
-					   sum.account_rollup(p.person_id, p.function, p.seniority, p.buying_role, p.stage,
-										  p.signed_up_at, p.last_event_at, coalesce(p.events, 0),
-										  p.milestones, run.as_of) AS s,
-					   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
-					   CASE WHEN p.account_key LIKE 'crm:%' THEN substr(p.account_key, 5) END AS crm_id
-				  FROM ap p
-				 GROUP BY p.account_key) r
-		  LEFT JOIN pg_temp.sum_crm c ON c.account_id = r.crm_id;
+			   (SELECT min(l + w) FROM unnest(r.lasts) l, unnest(v_windows) w WHERE l + w >= run.as_of) AS recheck_at,
+			   -- (in time order: the same array whatever order the people came in)
+			   CASE WHEN r.timed THEN r.lasts ELSE ARRAY(SELECT l FROM unnest(r.lasts) l ORDER BY l) END
+				   AS people_last_events
+		  FROM r
+		  LEFT JOIN pg_temp.sum_crm c
+			   ON c.account_id = CASE WHEN r.account_key LIKE 'crm:%' THEN substr(r.account_key, 5) END;
 
 		DROP TABLE IF EXISTS pg_temp.sum_accounts_new;
 		CREATE TEMP TABLE sum_accounts_new ON COMMIT DROP AS
@@ -7181,7 +7222,8 @@ BEGIN
 			   (r.s).influencers, (r.s).best_contact, (r.s).best_contact_role, (r.s).champion, (r.s).functions,
 			   (r.s).top_seniority, (r.s).stage, (r.s).paid_seats, (r.s).first_signup_at,
 			   (r.s).last_activity_at, (r.s).recent_activity AS events, r.milestones,
-			   (r.f).score AS fit_score, (r.f).tier AS fit_tier, (r.f).matched_rules AS fit_rules, r.recheck_at
+			   (r.f).score AS fit_score, (r.f).tier AS fit_tier, (r.f).matched_rules AS fit_rules, r.recheck_at,
+			   r.people_last_events
 		  FROM (SELECT r.*,
 					   sum.fit(jsonb_strip_nulls(jsonb_build_object(
 							'employees', r.employees, 'industry', lower(r.industry), 'country', r.country,
@@ -7210,6 +7252,7 @@ BEGIN
 			   first_signup_at = n.first_signup_at, last_activity_at = n.last_activity_at,
 			   events = n.events, milestones = n.milestones, fit_score = n.fit_score,
 			   fit_tier = n.fit_tier, fit_rules = n.fit_rules, recheck_at = n.recheck_at,
+			   people_last_events = n.people_last_events,
 			   updated_at = CASE WHEN (a.crm_account_id, a.name, a.domain, a.country, a.employees, a.industry,
 									   a.owner, a.users, a.active_users_7d, a.active_users_30d, a.decision_makers,
 									   a.influencers, a.best_contact, a.best_contact_role, a.champion,
@@ -7230,24 +7273,24 @@ BEGIN
 				a.active_users_7d, a.active_users_30d, a.decision_makers, a.influencers, a.best_contact,
 				a.best_contact_role, a.champion, a.functions, a.top_seniority, a.stage, a.paid_seats,
 				a.first_signup_at, a.last_activity_at, a.events, a.milestones, a.fit_score, a.fit_tier,
-				a.fit_rules, a.recheck_at)
+				a.fit_rules, a.recheck_at, a.people_last_events)
 			   IS DISTINCT FROM
 			   (n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner, n.users,
 				n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers, n.best_contact,
 				n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage, n.paid_seats,
 				n.first_signup_at, n.last_activity_at, n.events, n.milestones, n.fit_score, n.fit_tier,
-				n.fit_rules, n.recheck_at);
+				n.fit_rules, n.recheck_at, n.people_last_events);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		INSERT INTO sum.accounts (account_key, crm_account_id, name, domain, country, employees, industry,
 								  owner, users, active_users_7d, active_users_30d, decision_makers, influencers,
 								  best_contact, best_contact_role, champion, functions, top_seniority, stage,
 								  paid_seats, first_signup_at, last_activity_at, events, milestones,
-								  fit_score, fit_tier, fit_rules, recheck_at, updated_at)
+								  fit_score, fit_tier, fit_rules, recheck_at, people_last_events, updated_at)
 		SELECT n.account_key, n.crm_account_id, n.name, n.domain, n.country, n.employees, n.industry, n.owner,
 			   n.users, n.active_users_7d, n.active_users_30d, n.decision_makers, n.influencers,
 			   n.best_contact, n.best_contact_role, n.champion, n.functions, n.top_seniority, n.stage,
 			   n.paid_seats, n.first_signup_at, n.last_activity_at, n.events, n.milestones,
-			   n.fit_score, n.fit_tier, n.fit_rules, n.recheck_at, clock_timestamp()
+			   n.fit_score, n.fit_tier, n.fit_rules, n.recheck_at, n.people_last_events, clock_timestamp()
 		  FROM pg_temp.sum_accounts_new n JOIN pg_temp.sum_accounts_before b USING (account_key)
 		 WHERE NOT b.existed;
 		GET DIAGNOSTICS v_n = ROW_COUNT;
