@@ -7012,6 +7012,14 @@ BEGIN
 		-- row it updates first (one more write per row); one run at a time
 		-- writes these tables.  updated_at moves with the content, not with
 		-- recheck_at alone.
+		-- (a few percent of the people, as an incremental run touches: looked
+		-- up by key, where a merge join would read all of sum.people)
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT run.is_full
+		   AND (SELECT count(*) FROM pg_temp.sum_people_new)
+			   < 0.1 * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sum.people'::regclass) THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		UPDATE sum.people p
 		   SET primary_user_id = n.primary_user_id, user_ids = n.user_ids, logins = n.logins, email = n.email,
 			   email_hash = n.email_hash, full_name = n.full_name, title = n.title, function = n.function,
@@ -7037,6 +7045,7 @@ BEGIN
 				n.seniority, n.buying_role, n.account_key, n.country, n.stage, n.signed_up_at,
 				n.last_event_at, n.events, n.milestones, n.recheck_at);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		-- new people come only with new or changed logins
 		IF run.is_full OR EXISTS (SELECT 1 FROM pg_temp.sum_in_users) THEN
 			INSERT INTO sum.people (person_id, primary_user_id, user_ids, logins, email, email_hash, full_name,
