@@ -7550,6 +7550,14 @@ BEGIN
 		-- touch only the rows that move): fire again what was cleared and
 		-- whose cooldown has passed, keep the firing ones up to date (their
 		-- audience, account, details), fire the new ones
+		-- (a few percent of the triggers, as an incremental run has in scope:
+		-- looked up by key, where a hash join would read every trigger)
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT v_all
+		   AND (SELECT count(*) FROM pg_temp.sum_plays_now)
+			   < 0.1 * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sum.nurture_triggers'::regclass) THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_plays_diff;
 		CREATE TEMP TABLE sum_plays_diff ON COMMIT DROP AS
 		SELECT n.play, n.subject_id, y.subject, n.account_key, n.user_id, n.email_hash, n.details,
@@ -7578,6 +7586,7 @@ BEGIN
 		 WHERE d.play = t.play AND d.subject_id = t.subject_id AND d.action = 'changed';
 		GET DIAGNOSTICS v_n = ROW_COUNT;
 		v_rows := v_rows + v_n;
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO sum.nurture_triggers (play, subject_id, subject, account_key, user_id, email_hash, details,
 										  active, fire_count, first_fired_at, last_fired_at, updated_at)
 		SELECT d.play, d.subject_id, d.subject, d.account_key, d.user_id, d.email_hash, d.details,
