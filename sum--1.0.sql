@@ -6918,9 +6918,15 @@ BEGIN
 		SELECT e.user_id, e.milestones FROM pg_temp.sum_eval e
 		 WHERE e.u_milestones IS DISTINCT FROM e.milestones OR run.is_full;
 		ANALYZE pg_temp.sum_milestones_moved (user_id);
+		-- (by key on an incremental run: a hash join reads every milestone)
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT run.is_full THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		DELETE FROM sum.user_milestones m
 		 USING pg_temp.sum_milestones_moved e
 		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
