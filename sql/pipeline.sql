@@ -187,6 +187,14 @@ SELECT subject_id, active, fire_count, last_fired_at, cleared_at FROM sum.nurtur
 -- Globex: no one active in the last 7 days (168 hours), three in 30; the
 -- three were active within 14 days: team_active still holds
 SELECT account_key, active_users_7d, active_users_30d, milestones FROM sum.accounts WHERE account_key = 'crm:G1';
+-- (an account that only time changed, as Globex here, is evaluated from the
+-- last event times its row keeps: every account's are its people's, in time
+-- order, also after incremental runs)
+SELECT bool_and(a.people_last_events = ARRAY(SELECT p.last_event_at FROM sum.people p
+											 WHERE p.account_key = a.account_key AND p.last_event_at IS NOT NULL
+											 ORDER BY p.last_event_at)) AS kept,
+	   count(*) > 0 AS any
+  FROM sum.accounts a;
 -- Frank: quiet since 23 Jan 15:12 (gone_quiet from 6 Feb), usage still low
 -- (17 of his 30 events fall in the 28 local days to 8 Feb: from 12 Jan 10:24)
 SELECT u.user_id, u.events, (sum.milestone_usage(s.state, '2026-02-08 12:40Z')).events_28d, u.milestones
