@@ -6410,14 +6410,15 @@ COMMENT ON FUNCTION sum.config_fingerprint() IS
 	'fingerprint of the configuration the per-user results depend on; a change makes the next refresh full';
 
 /*
- * sum.stall_recheck(...): internal: when a person's trial may next turn
- * stalled for the rescue_stalled_trial play (nurture.stalled_after after its
- * last event, or sign-up without events), at or after as_of; NULL when it
- * cannot (not a trial, activated, or already stalled).  The refresh looks at
- * the person again then.
+ * sum.stall_recheck(...): internal: when a person's trial turns (or turned)
+ * stalled for the rescue_stalled_trial play: nurture.stalled_after after its
+ * last event, or after sign-up without events; NULL when it cannot (not a
+ * trial, or activated).  The time stays once passed: a run looks again at
+ * the people whose stall time fell since its last re-evaluation, by a range
+ * of the index on it, without writing them.
  */
 CREATE FUNCTION sum.stall_recheck(stage sum.lifecycle_stage, milestones text[], last_event_at timestamptz,
-								  signed_up_at timestamptz, stalled_after interval, as_of timestamptz)
+								  signed_up_at timestamptz, stalled_after interval)
 	RETURNS timestamptz
 	LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -6425,12 +6426,10 @@ AS $$
 	-- every operator is qualified instead
 	SELECT CASE WHEN stage OPERATOR(pg_catalog.=) 'trial'::sum.lifecycle_stage
 					 AND NOT coalesce(milestones OPERATOR(pg_catalog.@>) '{activated}'::pg_catalog.text[], false)
-					 AND coalesce(last_event_at, signed_up_at) OPERATOR(pg_catalog.+) stalled_after
-						 OPERATOR(pg_catalog.>=) as_of
 				THEN coalesce(last_event_at, signed_up_at) OPERATOR(pg_catalog.+) stalled_after END
 $$;
-COMMENT ON FUNCTION sum.stall_recheck(sum.lifecycle_stage, text[], timestamptz, timestamptz, interval, timestamptz) IS
-	'internal: when a trial may next turn stalled (rescue_stalled_trial), NULL when it cannot';
+COMMENT ON FUNCTION sum.stall_recheck(sum.lifecycle_stage, text[], timestamptz, timestamptz, interval) IS
+	'internal: when a trial turns (or turned) stalled (rescue_stalled_trial), NULL when it cannot';
 
 /*
  * sum.refresh_step(step, ...): one step of a run, returning the rows it
@@ -7010,7 +7009,7 @@ BEGIN
 		SELECT g.person_id, prim.user_id AS primary_user_id, g.user_ids, g.logins, prim.email, prim.email_hash,
 			   prim.full_name, best.title, best.function, best.seniority, g.buying_role, acct.account_key,
 			   prim.country, g.stage, g.signed_up_at, g.last_event_at, g.events, g.milestones,
-			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall, run.as_of)
+			   sum.stall_recheck(g.stage, g.milestones, g.last_event_at, g.signed_up_at, v_stall)
 				   AS recheck_at
 		  FROM agg g JOIN prim USING (person_id) JOIN best USING (person_id) JOIN acct USING (person_id);
 		ANALYZE pg_temp.sum_people_new (person_id, account_key);
@@ -7066,16 +7065,26 @@ BEGIN
 			v_rows := v_rows + v_n;
 		END IF;
 
-		-- people whose stall time has come (nurture looks at them again), and
-		-- every person when the play settings changed
-		WITH w AS (
-		UPDATE sum.people p
-		   SET recheck_at = sum.stall_recheck(p.stage, p.milestones, p.last_event_at, p.signed_up_at, v_stall,
-											 run.as_of)
-		 WHERE (p.recheck_at <= run.as_of AND run.reevaluate OR run.rules_changed AND NOT run.is_full)
-		   AND p.person_id NOT IN (SELECT t.person_id FROM pg_temp.sum_touched_people t)
-		RETURNING p.person_id)
-		INSERT INTO pg_temp.sum_due_people SELECT w.person_id FROM w ON CONFLICT DO NOTHING;
+		-- the stall time of every person when the play settings changed (the
+		-- nurture step then looks at every person)
+		IF run.rules_changed AND NOT run.is_full THEN
+			UPDATE sum.people p
+			   SET recheck_at = sum.stall_recheck(p.stage, p.milestones, p.last_event_at, p.signed_up_at, v_stall)
+			 WHERE p.recheck_at IS DISTINCT FROM
+				   sum.stall_recheck(p.stage, p.milestones, p.last_event_at, p.signed_up_at, v_stall)
+			   AND p.person_id NOT IN (SELECT t.person_id FROM pg_temp.sum_touched_people t);
+		END IF;
+		-- people whose trial turned stalled since the last re-evaluation
+		-- (nurture looks at them again).  The stall time stays in recheck_at:
+		-- read by a range, not rewritten (a stall at the previous
+		-- re-evaluation's time was not one yet then, one at as_of is not yet)
+		IF run.reevaluate AND NOT run.is_full THEN
+			INSERT INTO pg_temp.sum_due_people
+			SELECT p.person_id FROM sum.people p
+			 WHERE p.recheck_at >= coalesce(run.reevaluated_at, '-infinity') AND p.recheck_at < run.as_of
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = p.person_id)
+			ON CONFLICT DO NOTHING;
+		END IF;
 		-- (and their accounts now: every touched person left with logins is in sum_people_new)
 		INSERT INTO pg_temp.sum_touched_accounts
 		SELECT DISTINCT n.account_key FROM pg_temp.sum_people_new n WHERE n.account_key IS NOT NULL
@@ -7502,8 +7511,7 @@ BEGIN
 		  FROM pg_temp.sum_dm_contacts d
 		UNION ALL
 		SELECT 'reverse_abm_audience', a.account_key, a.account_key, NULL, NULL,
-			   jsonb_build_object('email_hashes', array_agg(d.email_hash ORDER BY d.email_hash),
-								  'active_users_7d', a.active_users_7d)
+			   jsonb_build_object('email_hashes', array_agg(d.email_hash ORDER BY d.email_hash))
 		  FROM sum.accounts a JOIN pg_temp.sum_dm_contacts d USING (account_key)
 		 WHERE a.active_users_7d >= v_n
 		 GROUP BY a.account_key, a.active_users_7d
@@ -7516,7 +7524,7 @@ BEGIN
 		   AND coalesce(s.last_event_at, s.signed_up_at) + v_stall < run.as_of
 		UNION ALL
 		SELECT 'churn_risk', a.account_key, a.account_key, NULL, NULL,
-			   jsonb_build_object('active_users_7d', a.active_users_7d, 'paid_seats', a.paid_seats)
+			   jsonb_build_object('paid_seats', a.paid_seats)
 		  FROM sum.accounts a
 		 WHERE a.stage = 'paid' AND coalesce(a.milestones && '{usage_drop}', false)
 		   AND a.account_key IN (SELECT t.account_key FROM pg_temp.sum_touched_accounts t)

@@ -225,9 +225,15 @@ DROP TABLE inc;
 CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
 CALL sum.refresh(full => true, as_of => '2026-03-15 12:40Z');
 SELECT * FROM pg_temp.differences();
--- nothing is due any more
-SELECT (SELECT count(recheck_at) FROM sum.users) AS users, (SELECT count(recheck_at) FROM sum.people) AS people,
+-- nothing is due any more (people keep the stall time of a trial, passed here)
+SELECT (SELECT count(recheck_at) FROM sum.users) AS users,
+	   (SELECT count(*) FROM sum.people WHERE recheck_at >= '2026-03-15 12:40Z') AS people,
 	   (SELECT count(recheck_at) FROM sum.accounts) AS accounts;
+-- every person's recheck_at is the stall time of a trial not activated
+SELECT count(*) AS people_off FROM sum.people
+ WHERE recheck_at IS DISTINCT FROM
+	   CASE WHEN stage = 'trial' AND NOT coalesce(milestones @> '{activated}', false)
+			THEN coalesce(last_event_at, signed_up_at) + interval '3 days' END;
 
 /*
  * New logins in an incremental run: Ivy, CTO at NewCo (a company no one
@@ -311,6 +317,22 @@ SET IntervalStyle = 'iso_8601';
 CALL sum.refresh(as_of => '2026-03-15 13:15Z');
 SELECT rules_fingerprint = :'rules_before' AS rules_unchanged FROM sum.pipeline_state;
 RESET IntervalStyle;
+
+/*
+ * Time alone stalls Ivy's trial three days after her one event (18 Mar
+ * 12:44).  A run at that very time finds her not stalled yet; the next one
+ * fires the play, though nothing else brings her to it (her stall time fell
+ * since the last re-evaluation).  Incremental and full agree.
+ */
+CALL sum.refresh(as_of => '2026-03-18 12:44Z');
+SELECT count(*) AS fired FROM sum.nurture_triggers WHERE play = 'rescue_stalled_trial' AND subject_id = '12';
+CALL sum.refresh(as_of => '2026-03-18 14:00Z');
+SELECT subject_id, active, last_fired_at = '2026-03-18 14:00Z' AS fired_now FROM sum.nurture_triggers
+ WHERE play = 'rescue_stalled_trial' AND subject_id = '12';
+DROP TABLE inc;
+CREATE TEMP TABLE inc AS SELECT * FROM pg_temp.outputs();
+CALL sum.refresh(full => true, as_of => '2026-03-18 14:00Z');
+SELECT * FROM pg_temp.differences();
 
 -- a refresh that fails keeps the last outputs and says where it failed
 UPDATE sum.settings SET value = 'app.gone' WHERE name = 'input.events';
