@@ -344,6 +344,18 @@ INSERT INTO sum.freemail_domains (domain, source)
 	SELECT line, 'shipped' FROM sum.data_file_lines('freemail_domains') AS line;
 INSERT INTO sum.disposable_domains (domain, source)
 	SELECT line, 'shipped' FROM sum.data_file_lines('disposable_domains') AS line;
+/*
+ * Personal mailbox services the npm snapshot lacks (free-email-domains
+ * 1.12.6): their addresses are people's own, never a company's.  Among them
+ * mailbox.org, whose addresses sum.email_normalize already knows.  A later
+ * snapshot that lists one keeps its single row.
+ */
+INSERT INTO sum.freemail_domains (domain, source)
+	SELECT d, 'shipped'
+	  FROM unnest(ARRAY['disroot.org', 'email.de', 'hey.com', 'keemail.me', 'kolabnow.com', 'mailbox.org',
+						'murena.io', 'riseup.net', 'startmail.com', 'sympatico.ca', 'telus.net', 'tuta.com',
+						'tutamail.com', 'tutanota.com']) AS d
+	ON CONFLICT DO NOTHING;
 
 SELECT pg_catalog.pg_extension_config_dump('sum.freemail_domains', 'WHERE source <> ''shipped''');
 SELECT pg_catalog.pg_extension_config_dump('sum.disposable_domains', 'WHERE source <> ''shipped''');

@@ -37,6 +37,9 @@ SELECT n, x AS input, sum.is_freemail(x) AS freemail, sum.is_disposable(x) AS di
 	'x@127.0.0.1'
   ]) WITH ORDINALITY AS t(x, n)
  ORDER BY n;
+-- personal mailbox services the npm snapshot lacks are listed too
+SELECT d AS domain, sum.is_freemail('someone@' || d) AS freemail
+  FROM unnest(ARRAY['mailbox.org', 'tutanota.com', 'tuta.com', 'hey.com', 'sympatico.ca']) AS d;
 
 -- users add rows: normalized on write, effective from the next statement
 INSERT INTO sum.freemail_domains (domain) VALUES ('Corp-Mail.Example.ORG'), ('x@freebox.example.net');
