@@ -5976,6 +5976,11 @@ BEGIN
 						   WHEN c.column_name IN ('signed_up_at', 'occurred_at', 'updated_at', 'created_at')
 								AND t.typname = 'timestamptz'
 						   THEN format('%I', c.column_name)	-- no cast: partition pruning sees the column
+						   -- text in the database's collation: a case-blind one of the
+						   -- source would make a change of case compare equal, and the
+						   -- run would keep the old value
+						   WHEN c.cast_to IN ('text', 'text[]')
+						   THEN format('%I::%s COLLATE "default" AS %I', c.column_name, c.cast_to, c.column_name)
 						   ELSE format('%I::%s AS %I', c.column_name, c.cast_to, c.column_name) END,
 					  ', ' ORDER BY c.required DESC, c.column_name)
 	  INTO cols
@@ -6544,17 +6549,19 @@ BEGIN
 		-- (temp tables are analyzed on the columns plans join and filter on:
 		-- statistics of their wide columns cost more than the plans gain)
 		ANALYZE pg_temp.sum_crm (account_id);
-		-- (a row's text with its time as epoch seconds: the text of a
-		-- timestamptz follows the session's TimeZone, and a caller in another
-		-- zone must not make the CRM copy look changed)
+		-- (each row's values hashed, not their text: printing the rows took
+		-- half of a run with nothing new, and the text of a timestamptz
+		-- follows the session's TimeZone, where a caller in another zone must
+		-- not make the CRM copy look changed; sum.input_query gives text in
+		-- the database's collation, which tells every change of case)
 		SELECT md5(count(*)::text || ':'
-				   || coalesce(sum(hashtext(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry,
-												c.annual_revenue, c.technologies, c.parent_account_id,
-												extract(epoch FROM c.created_at), c.owner)::text)::bigint), 0)::text)
+				   || coalesce(sum(hash_record_extended(
+						ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry, c.annual_revenue,
+							c.technologies, c.parent_account_id, c.created_at, c.owner), 0)), 0)::text)
 		  INTO v_crm_fp FROM pg_temp.sum_crm c;
 		v_contacts_q := sum.input_query('crm_contacts');
 		IF v_contacts_q IS NOT NULL THEN
-			EXECUTE format('SELECT md5(count(*)::text || '':'' || coalesce(sum(hashtext(c::text)::bigint), 0)::text)
+			EXECUTE format('SELECT md5(count(*)::text || '':'' || coalesce(sum(hash_record_extended(c, 0)), 0)::text)
 							  FROM (%s) c WHERE c.contact_id IS NOT NULL', v_contacts_q)
 			   INTO v_contacts_fp;
 		END IF;
@@ -7123,7 +7130,7 @@ BEGIN
 			DROP TABLE IF EXISTS pg_temp.sum_crm_digests;
 			CREATE TEMP TABLE sum_crm_digests (source text, account_id text, digest text) ON COMMIT DROP;
 			IF run.crm_changed THEN
-				-- (the same row text as the CRM fingerprint's)
+				-- (the columns of the CRM fingerprint)
 				INSERT INTO pg_temp.sum_crm_digests
 				SELECT 'account', c.account_id,
 					   md5(ROW(c.account_id, c.name, c.domain, c.country, c.employees, c.industry, c.annual_revenue,

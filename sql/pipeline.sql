@@ -317,6 +317,15 @@ SET IntervalStyle = 'iso_8601';
 CALL sum.refresh(as_of => '2026-03-15 13:15Z');
 SELECT rules_fingerprint = :'rules_before' AS rules_unchanged FROM sum.pipeline_state;
 RESET IntervalStyle;
+-- nor does a case-blind collation of the source hide a change of case
+CREATE COLLATION app.case_blind (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+ALTER TABLE app.crm_accounts ALTER COLUMN name TYPE text COLLATE app.case_blind;
+CALL sum.refresh(as_of => '2026-03-15 13:20Z');
+SELECT crm_fingerprint = :'crm_before' AS crm_unchanged FROM sum.pipeline_state;
+UPDATE app.crm_accounts SET name = 'TINY CO' WHERE account_id = 'T1';
+CALL sum.refresh(as_of => '2026-03-15 13:25Z');
+SELECT crm_fingerprint <> :'crm_before' AS crm_changed FROM sum.pipeline_state;
+SELECT account_key, name FROM sum.accounts WHERE account_key = 'crm:T1';
 
 /*
  * Time alone stalls Ivy's trial three days after her one event (18 Mar
