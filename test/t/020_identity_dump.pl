@@ -61,10 +61,13 @@ my ($rc3, $rows) = psql($dst,
 is($rows, 'corp-mail.example.org:user:true gmx.de:shipped:true gmx.de:user:false',
 	'shipped row back from CREATE EXTENSION, user rows from the dump');
 
-my ($rc4, $counts) = psql($dst,
-	"SELECT (SELECT count(*) FROM sum.freemail_domains WHERE source = 'shipped') ="
-	. " (SELECT count(*) FROM sum.data_file_lines('freemail_domains'))");
-is($counts, 't', 'every shipped row once, none duplicated');
+# (the data file's rows and the few the install script adds to them)
+my $shipped = "SELECT count(*) || ' ' || (count(*) >= (SELECT count(*) FROM sum.data_file_lines('freemail_domains')))"
+	. " FROM sum.freemail_domains WHERE source = 'shipped'";
+my ($rc4, $src_counts) = psql($src, $shipped);
+my ($rc5, $dst_counts) = psql($dst, $shipped);
+like($src_counts, qr/^\d+ true$/, 'the source holds the shipped rows');
+is($dst_counts, $src_counts, 'every shipped row once, none duplicated');
 
 system("dropdb $dst; dropdb $src");
 done_testing();
