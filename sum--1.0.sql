@@ -7533,7 +7533,7 @@ BEGIN
 			   jsonb_build_object('email_hashes', array_agg(d.email_hash ORDER BY d.email_hash))
 		  FROM sum.accounts a JOIN pg_temp.sum_dm_contacts d USING (account_key)
 		 WHERE a.active_users_7d >= v_n
-		 GROUP BY a.account_key, a.active_users_7d
+		 GROUP BY a.account_key
 		UNION ALL
 		SELECT 'rescue_stalled_trial', s.person_id, s.account_key, s.primary_user_id, s.email_hash,
 			   jsonb_build_object('last_event_at', s.last_event_at)
