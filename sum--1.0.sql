@@ -6698,9 +6698,12 @@ BEGIN
 
 		-- people whose logins change: the old and the new ids; an old id may go
 		INSERT INTO pg_temp.sum_touched_people
-		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
-		UNION SELECT m.person_id FROM pg_temp.sum_people_map m
-		ON CONFLICT DO NOTHING;
+		SELECT x.person_id
+		  FROM (SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
+				UNION SELECT m.person_id FROM pg_temp.sum_people_map m) x
+		 WHERE x.person_id IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = x.person_id)
+		 ORDER BY 1;
 		INSERT INTO pg_temp.sum_gone_people
 		SELECT u.person_id FROM sum.users u JOIN pg_temp.sum_people_map m USING (user_id)
 		 WHERE u.person_id IS DISTINCT FROM m.person_id
@@ -6790,8 +6793,11 @@ BEGIN
 			   (x.account_key, x.account_id, x.method, x.score, (x.p).function, (x.p).seniority,
 				(x.p).confidence, sum.buying_role(x.p, x.employees))
 		RETURNING u.person_id),
-		c AS (INSERT INTO pg_temp.sum_touched_people SELECT DISTINCT w.person_id FROM w
-			   WHERE w.person_id IS NOT NULL ON CONFLICT DO NOTHING)
+		c AS (INSERT INTO pg_temp.sum_touched_people
+			  SELECT DISTINCT w.person_id FROM w
+			   WHERE w.person_id IS NOT NULL
+				 AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = w.person_id)
+			   ORDER BY 1)
 		SELECT count(*) INTO v_rows FROM w;
 		RETURN v_rows;
 
@@ -6808,48 +6814,49 @@ BEGIN
 		IF run.is_full THEN
 			TRUNCATE sum.user_states;
 		END IF;
-		DROP TABLE IF EXISTS pg_temp.sum_new_states;
-		EXECUTE format('CREATE TEMP TABLE sum_new_states ON COMMIT DROP AS
-						SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
-						  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
-						 WHERE ($1 IS NULL OR e.occurred_at > $1) AND e.occurred_at <= $2
-						 GROUP BY e.user_id', v_events_q)
-			USING run.events_from, run.events_to;
-		-- the events after the closed watermark (read again by the next run)
-		DROP TABLE IF EXISTS pg_temp.sum_tail;
-		EXECUTE format('CREATE TEMP TABLE sum_tail ON COMMIT DROP AS
-						SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
-						  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
-						 WHERE e.occurred_at > $1
-						 GROUP BY e.user_id', v_events_q)
-			USING run.events_to;
-		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
-		-- new closed events merge into the state; the open part is replaced
-		-- (every user with an open part had its events read again by this
-		-- run: they are closed now, or in this run's tail)
-		INSERT INTO sum.user_states AS s (user_id, state, open_state)
-		SELECT user_id, n.state, l.state
-		  FROM pg_temp.sum_new_states n FULL JOIN pg_temp.sum_tail l USING (user_id)
-		ON CONFLICT (user_id) DO UPDATE
-		   SET state = sum.milestones_merge(s.state, excluded.state), open_state = excluded.open_state;
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
-
-		INSERT INTO pg_temp.sum_touched_users
-		SELECT user_id FROM pg_temp.sum_new_states UNION SELECT user_id FROM pg_temp.sum_tail
-		UNION SELECT user_id FROM pg_temp.sum_in_users
-		ON CONFLICT DO NOTHING;
-		ANALYZE pg_temp.sum_touched_users;
-		-- and, when time-based conditions are due, in one scan of sum.users
-		-- below: every user (changed play rules may move the time a stall
-		-- begins), or those whose recheck time has come (time alone changes
-		-- their results); else the touched users only, through the index
+		-- when time-based conditions are due, the users are evaluated in one
+		-- scan of sum.users below: every user (changed play rules may move
+		-- the time a stall begins), or those whose recheck time has come
+		-- (time alone changes their results) and the touched ones; else the
+		-- touched users only, through the index
 		v_all := run.is_full OR (run.reevaluate AND (run.reevaluated_at IS NULL OR run.rules_changed));
 		v_scan := v_all OR run.reevaluate;
-
-		-- (the rows are updated below by the tuple ids read here: sum.users
-		-- is locked against other writers since the inputs step)
-		DROP TABLE IF EXISTS pg_temp.sum_eval_in, pg_temp.sum_eval;
-		IF NOT v_all THEN
+		DROP TABLE IF EXISTS pg_temp.sum_new_states, pg_temp.sum_tail, pg_temp.sum_new_events,
+			pg_temp.sum_eval_in, pg_temp.sum_eval;
+		IF v_all THEN
+			-- (sum.users as the events' users: the states hold every user)
+			EXECUTE format('CREATE TEMP TABLE sum_new_states ON COMMIT DROP AS
+							SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+							  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
+							 WHERE ($1 IS NULL OR e.occurred_at > $1) AND e.occurred_at <= $2
+							 GROUP BY e.user_id', v_events_q)
+				USING run.events_from, run.events_to;
+			-- the events after the closed watermark (read again by the next run)
+			EXECUTE format('CREATE TEMP TABLE sum_tail ON COMMIT DROP AS
+							SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+							  FROM (%s) e JOIN sum.users u ON u.user_id = e.user_id
+							 WHERE e.occurred_at > $1
+							 GROUP BY e.user_id', v_events_q)
+				USING run.events_to;
+		ELSE
+			/*
+			 * The events since the closed watermark, read once: their users
+			 * (with the new and changed ones) are the users to evaluate, read
+			 * from sum.users once, and that read gives the sign-up times the
+			 * states need (a join of the events with sum.users read all of
+			 * it once more).
+			 */
+			EXECUTE format('CREATE TEMP TABLE sum_new_events ON COMMIT DROP AS
+							SELECT e.user_id, e.event, e.occurred_at FROM (%s) e
+							 WHERE ($1 IS NULL OR e.occurred_at > $1) AND e.user_id IS NOT NULL', v_events_q)
+				USING run.events_from;
+			INSERT INTO pg_temp.sum_touched_users
+			SELECT DISTINCT x.user_id
+			  FROM (SELECT user_id FROM pg_temp.sum_new_events UNION ALL SELECT user_id FROM pg_temp.sum_in_users) x
+			 ORDER BY 1;
+			ANALYZE pg_temp.sum_touched_users;
+			-- (the rows are updated below by the tuple ids read here: sum.users
+			-- is locked against other writers since the inputs step)
 			-- the users to evaluate, apart and analyzed: for this OR the
 			-- planner guesses half of sum.users, and would hash every stored
 			-- state (in batches on disk) to join a few percent of them
@@ -6865,7 +6872,27 @@ BEGIN
 			  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
 			 WHERE NOT v_scan;
 			ANALYZE pg_temp.sum_eval_in (user_id);
+			CREATE TEMP TABLE sum_new_states ON COMMIT DROP AS
+			SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+			  FROM pg_temp.sum_new_events e JOIN pg_temp.sum_eval_in u USING (user_id)
+			 WHERE e.occurred_at <= run.events_to
+			 GROUP BY e.user_id;
+			CREATE TEMP TABLE sum_tail ON COMMIT DROP AS
+			SELECT e.user_id, sum.milestones(e.event, e.occurred_at, u.signed_up_at) AS state
+			  FROM pg_temp.sum_new_events e JOIN pg_temp.sum_eval_in u USING (user_id)
+			 WHERE e.occurred_at > run.events_to
+			 GROUP BY e.user_id;
 		END IF;
+		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
+		-- new closed events merge into the state; the open part is replaced
+		-- (every user with an open part had its events read again by this
+		-- run: they are closed now, or in this run's tail)
+		INSERT INTO sum.user_states AS s (user_id, state, open_state)
+		SELECT user_id, n.state, l.state
+		  FROM pg_temp.sum_new_states n FULL JOIN pg_temp.sum_tail l USING (user_id)
+		ON CONFLICT (user_id) DO UPDATE
+		   SET state = sum.milestones_merge(s.state, excluded.state), open_state = excluded.open_state;
+		GET DIAGNOSTICS v_rows = ROW_COUNT;
 		EXECUTE format(
 		'CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
 		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, ''{}'') AS milestones,
@@ -6926,8 +6953,10 @@ BEGIN
 			CASE WHEN v_all THEN 'e.user_id = u.user_id' ELSE 'u.ctid = e.tid' END);
 		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO pg_temp.sum_touched_people
-		SELECT DISTINCT e.person_id FROM pg_temp.sum_eval e WHERE e.person_changed AND e.person_id IS NOT NULL
-		ON CONFLICT DO NOTHING;
+		SELECT DISTINCT e.person_id FROM pg_temp.sum_eval e
+		 WHERE e.person_changed AND e.person_id IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = e.person_id)
+		 ORDER BY 1;
 
 		-- only milestones that came or went, or whose time may have moved: a
 		-- time before the events this run read cannot have changed
@@ -6969,7 +6998,10 @@ BEGIN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		v_stall := sum.setting('nurture.stalled_after')::interval;
 		IF run.is_full THEN
-			INSERT INTO pg_temp.sum_touched_people SELECT person_id FROM sum.people ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_people
+			SELECT p.person_id FROM sum.people p
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = p.person_id)
+			 ORDER BY 1;
 		END IF;
 		ANALYZE pg_temp.sum_touched_people;
 		-- the touched people as they were: their accounts are touched too, and
@@ -6979,8 +7011,10 @@ BEGIN
 		SELECT p.person_id, p.account_key, p.signed_up_at
 		  FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id);
 		INSERT INTO pg_temp.sum_touched_accounts
-		SELECT DISTINCT b.account_key FROM pg_temp.sum_people_before b WHERE b.account_key IS NOT NULL
-		ON CONFLICT DO NOTHING;
+		SELECT DISTINCT b.account_key FROM pg_temp.sum_people_before b
+		 WHERE b.account_key IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = b.account_key)
+		 ORDER BY 1;
 
 		-- people left without logins: on a full run any, else those whose id a login left
 		IF run.is_full THEN
@@ -7102,12 +7136,14 @@ BEGIN
 			SELECT p.person_id FROM sum.people p
 			 WHERE p.recheck_at >= coalesce(run.reevaluated_at, '-infinity') AND p.recheck_at < run.as_of
 			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_people t WHERE t.person_id = p.person_id)
-			ON CONFLICT DO NOTHING;
+			 ORDER BY 1;
 		END IF;
 		-- (and their accounts now: every touched person left with logins is in sum_people_new)
 		INSERT INTO pg_temp.sum_touched_accounts
-		SELECT DISTINCT n.account_key FROM pg_temp.sum_people_new n WHERE n.account_key IS NOT NULL
-		ON CONFLICT DO NOTHING;
+		SELECT DISTINCT n.account_key FROM pg_temp.sum_people_new n
+		 WHERE n.account_key IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = n.account_key)
+		 ORDER BY 1;
 		RETURN v_rows;
 
 	/*
@@ -7118,7 +7154,10 @@ BEGIN
 	WHEN 'accounts' THEN
 		SELECT * INTO run FROM pg_temp.sum_run;
 		IF run.is_full THEN
-			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT a.account_key FROM sum.accounts a
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key)
+			 ORDER BY 1;
 		END IF;
 		IF run.crm_changed OR run.contacts_changed THEN
 			-- accounts whose CRM row (name, size, owner, the fit's inputs) or
@@ -7174,10 +7213,13 @@ BEGIN
 			INSERT INTO pg_temp.sum_timed_accounts
 			SELECT a.account_key FROM sum.accounts a
 			 WHERE a.recheck_at <= run.as_of AND a.people_last_events IS NOT NULL
-			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key);
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key)
+			 ORDER BY 1;
 			INSERT INTO pg_temp.sum_touched_accounts
-			SELECT a.account_key FROM sum.accounts a WHERE a.recheck_at <= run.as_of
-			ON CONFLICT DO NOTHING;
+			SELECT a.account_key FROM sum.accounts a
+			 WHERE a.recheck_at <= run.as_of
+			   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key)
+			 ORDER BY 1;
 			ANALYZE pg_temp.sum_timed_accounts;
 		END IF;
 		ANALYZE pg_temp.sum_touched_accounts;
@@ -7360,7 +7402,10 @@ BEGIN
 		-- the accounts this run changed, or all of them when the rules changed
 		-- (a set to join, never "all OR IN (...)": that is a subplan per row)
 		IF run.is_full OR run.rules_changed THEN
-			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT a.account_key FROM sum.accounts a
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key)
+			 ORDER BY 1;
 			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
 		DROP TABLE IF EXISTS pg_temp.sum_handoff;
@@ -7452,7 +7497,10 @@ BEGIN
 		-- or all of them when the rules changed
 		v_all := run.is_full OR run.rules_changed;
 		IF v_all THEN
-			INSERT INTO pg_temp.sum_touched_accounts SELECT account_key FROM sum.accounts ON CONFLICT DO NOTHING;
+			INSERT INTO pg_temp.sum_touched_accounts
+			SELECT a.account_key FROM sum.accounts a
+			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_touched_accounts t WHERE t.account_key = a.account_key)
+			 ORDER BY 1;
 			ANALYZE pg_temp.sum_touched_accounts;
 		END IF;
 		-- people in scope: rolled up again, due (a stall), or at an account
