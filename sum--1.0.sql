@@ -6886,13 +6886,32 @@ BEGIN
 		CREATE UNIQUE INDEX ON pg_temp.sum_tail (user_id);
 		-- new closed events merge into the state; the open part is replaced
 		-- (every user with an open part had its events read again by this
-		-- run: they are closed now, or in this run's tail)
-		INSERT INTO sum.user_states AS s (user_id, state, open_state)
-		SELECT user_id, n.state, l.state
+		-- run: they are closed now, or in this run's tail).  An UPDATE and
+		-- an INSERT, not ON CONFLICT DO UPDATE, which locks each row (a WAL
+		-- record and a dirtied page) before updating it; by key on an
+		-- incremental run, where a hash join would read every state.
+		DROP TABLE IF EXISTS pg_temp.sum_states_in;
+		CREATE TEMP TABLE sum_states_in ON COMMIT DROP AS
+		SELECT user_id, n.state, l.state AS open_state
 		  FROM pg_temp.sum_new_states n FULL JOIN pg_temp.sum_tail l USING (user_id)
-		ON CONFLICT (user_id) DO UPDATE
-		   SET state = sum.milestones_merge(s.state, excluded.state), open_state = excluded.open_state;
-		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		 ORDER BY user_id;
+		ANALYZE pg_temp.sum_states_in (user_id);
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT run.is_full THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
+		UPDATE sum.user_states s
+		   SET state = sum.milestones_merge(s.state, i.state), open_state = i.open_state
+		  FROM pg_temp.sum_states_in i
+		 WHERE s.user_id = i.user_id;
+		GET DIAGNOSTICS v_n = ROW_COUNT;
+		SELECT count(*) INTO v_rows FROM pg_temp.sum_states_in;
+		IF v_n < v_rows THEN
+			INSERT INTO sum.user_states (user_id, state, open_state)
+			SELECT i.user_id, i.state, i.open_state FROM pg_temp.sum_states_in i
+			 WHERE NOT EXISTS (SELECT 1 FROM sum.user_states s WHERE s.user_id = i.user_id);
+		END IF;
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		EXECUTE format(
 		'CREATE TEMP TABLE sum_eval ON COMMIT DROP AS
 		SELECT y.tid, y.user_id, y.person_id, y.signed_up_at, y.usage, coalesce(r.names, ''{}'') AS milestones,
@@ -6974,19 +6993,29 @@ BEGIN
 		 USING pg_temp.sum_milestones_moved e
 		 WHERE m.user_id = e.user_id AND NOT m.milestone = ANY (e.milestones);
 		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
+		-- (by key on an incremental run, as above)
+		IF NOT run.is_full THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		INSERT INTO sum.user_milestones AS m (user_id, milestone, reached_at, updated_at)
 		SELECT e.user_id, r.milestone, r.reached_at, clock_timestamp()
 		  FROM pg_temp.sum_eval e CROSS JOIN LATERAL unnest(e.milestones, e.reached_at) AS r(milestone, reached_at)
-		 WHERE run.is_full OR e.u_milestones IS DISTINCT FROM e.milestones
-			OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from)
-				-- (a kind that holds "now" reports as_of: held before, its stored
-				-- time is earlier, as as_of never goes back on an incremental run)
-				AND NOT (r.reached_at >= run.as_of AND r.milestone = ANY (e.u_milestones)))
+		 WHERE (run.is_full OR e.u_milestones IS DISTINCT FROM e.milestones
+				OR (e.changed AND (run.events_from IS NULL OR r.reached_at > run.events_from)
+					-- (a kind that holds "now" reports as_of: held before, its stored
+					-- time is earlier, as as_of never goes back on an incremental run)
+					AND NOT (r.reached_at >= run.as_of AND r.milestone = ANY (e.u_milestones))))
+		-- (stored already at this time or earlier: not offered to ON CONFLICT,
+		-- which would lock the row before its WHERE says there is nothing to do)
+		   AND NOT EXISTS (SELECT 1 FROM sum.user_milestones o
+							WHERE o.user_id = e.user_id AND o.milestone = r.milestone
+							  AND o.reached_at IS NOT DISTINCT FROM least(o.reached_at, r.reached_at))
 		-- a milestone held since an earlier run keeps its first time: kinds
 		-- that hold "now" (usage_drop) report as_of, which moves every run
 		ON CONFLICT (user_id, milestone) DO UPDATE
 		   SET reached_at = least(m.reached_at, excluded.reached_at), updated_at = excluded.updated_at
 		 WHERE m.reached_at IS DISTINCT FROM least(m.reached_at, excluded.reached_at);
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		RETURN v_rows;
 
 	/*
