@@ -6860,15 +6860,20 @@ BEGIN
 			-- the users to evaluate, apart and analyzed: for this OR the
 			-- planner guesses half of sum.users, and would hash every stored
 			-- state (in batches on disk) to join a few percent of them
+			-- (with what the people step reads of each user: see sum_people_users)
 			CREATE TEMP TABLE sum_eval_in ON COMMIT DROP AS
 			SELECT u.ctid AS tid, u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events,
-				   u.milestones, u.recheck_at, u.signed_up_at
+				   u.milestones, u.recheck_at, u.signed_up_at, u.email, u.email_hash, u.full_name, u.country,
+				   u.is_freemail, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
+				   u.account_key, u.stage
 			  FROM sum.users u
 			 WHERE v_scan
 			   AND (u.recheck_at <= run.as_of OR u.user_id IN (SELECT t.user_id FROM pg_temp.sum_touched_users t))
 			UNION ALL
 			SELECT u.ctid, u.user_id, u.person_id, u.first_event_at, u.last_event_at, u.events,
-				   u.milestones, u.recheck_at, u.signed_up_at
+				   u.milestones, u.recheck_at, u.signed_up_at, u.email, u.email_hash, u.full_name, u.country,
+				   u.is_freemail, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
+				   u.account_key, u.stage
 			  FROM pg_temp.sum_touched_users t JOIN sum.users u USING (user_id)
 			 WHERE NOT v_scan;
 			ANALYZE pg_temp.sum_eval_in (user_id);
@@ -7037,7 +7042,7 @@ BEGIN
 		-- the daily funnel takes them back
 		DROP TABLE IF EXISTS pg_temp.sum_people_before;
 		CREATE TEMP TABLE sum_people_before ON COMMIT DROP AS
-		SELECT p.person_id, p.account_key, p.signed_up_at
+		SELECT p.person_id, p.account_key, p.signed_up_at, p.user_ids
 		  FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id);
 		INSERT INTO pg_temp.sum_touched_accounts
 		SELECT DISTINCT b.account_key FROM pg_temp.sum_people_before b
@@ -7054,14 +7059,57 @@ BEGIN
 			 WHERE g.person_id = p.person_id AND NOT EXISTS (SELECT 1 FROM sum.users u WHERE u.person_id = p.person_id);
 		END IF;
 
-		-- one sort per pick (DISTINCT ON) rather than a sort per person
-		DROP TABLE IF EXISTS pg_temp.sum_people_new;
-		CREATE TEMP TABLE sum_people_new ON COMMIT DROP AS
-		WITH u AS MATERIALIZED (
+		/*
+		 * The logins of the touched people.  Most were read by the
+		 * milestones step (sum_eval_in, with the results of sum_eval): only
+		 * the others are looked up, by key: a person's logins before this
+		 * run and those the people step moved.  When the milestones step
+		 * read every user, or the others are many (a changed CRM copy
+		 * touches every person), sum.users is read instead.
+		 */
+		DROP TABLE IF EXISTS pg_temp.sum_people_users, pg_temp.sum_other_logins;
+		v_scan := run.is_full OR to_regclass('pg_temp.sum_eval_in') IS NULL;
+		IF NOT v_scan THEN
+			CREATE TEMP TABLE sum_other_logins (user_id text) ON COMMIT DROP;
+			INSERT INTO pg_temp.sum_other_logins
+			SELECT unnest(b.user_ids) FROM pg_temp.sum_people_before b;
+			IF to_regclass('pg_temp.sum_people_map') IS NOT NULL THEN
+				INSERT INTO pg_temp.sum_other_logins SELECT m.user_id FROM pg_temp.sum_people_map m;
+			END IF;
+			DELETE FROM pg_temp.sum_other_logins o
+			 WHERE EXISTS (SELECT 1 FROM pg_temp.sum_eval_in e WHERE e.user_id = o.user_id);
+			v_scan := (SELECT count(*) FROM pg_temp.sum_other_logins)
+					  > 0.05 * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sum.users'::regclass);
+		END IF;
+		IF v_scan THEN
+			CREATE TEMP TABLE sum_people_users ON COMMIT DROP AS
 			SELECT u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country, u.is_freemail,
 				   u.last_event_at, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
 				   u.account_key, u.signed_up_at, u.stage, u.events, u.milestones
-			  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id)),
+			  FROM sum.users u JOIN pg_temp.sum_touched_people t USING (person_id);
+		ELSE
+			-- (the usage columns as sum_eval left them in sum.users)
+			CREATE TEMP TABLE sum_people_users ON COMMIT DROP AS
+			SELECT e.person_id, e.user_id, e.email, e.email_hash, e.full_name, e.country, e.is_freemail,
+				   (v.usage).last_event_at, e.title, e.function, e.seniority, e.buying_role, e.crm_account_id,
+				   e.account_key, e.signed_up_at, e.stage, coalesce((v.usage).events, 0) AS events, v.milestones
+			  FROM pg_temp.sum_eval_in e JOIN pg_temp.sum_eval v USING (user_id)
+			 WHERE e.person_id IN (SELECT t.person_id FROM pg_temp.sum_touched_people t);
+			v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+			INSERT INTO pg_temp.sum_people_users
+			SELECT u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country, u.is_freemail,
+				   u.last_event_at, u.title, u.function, u.seniority, u.buying_role, u.crm_account_id,
+				   u.account_key, u.signed_up_at, u.stage, u.events, u.milestones
+			  FROM (SELECT DISTINCT o.user_id FROM pg_temp.sum_other_logins o) o
+			  JOIN sum.users u USING (user_id)
+			 WHERE u.person_id IN (SELECT t.person_id FROM pg_temp.sum_touched_people t);
+			PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
+		END IF;
+		-- one sort per pick (DISTINCT ON) rather than a sort per person
+		DROP TABLE IF EXISTS pg_temp.sum_people_new;
+		CREATE TEMP TABLE sum_people_new ON COMMIT DROP AS
+		WITH u AS NOT MATERIALIZED (SELECT * FROM pg_temp.sum_people_users),
 		prim AS (
 			SELECT DISTINCT ON (u.person_id) u.person_id, u.user_id, u.email, u.email_hash, u.full_name, u.country
 			  FROM u ORDER BY u.person_id, u.is_freemail, u.last_event_at DESC NULLS LAST, u.user_id),
