@@ -7078,8 +7078,9 @@ BEGIN
 			END IF;
 			DELETE FROM pg_temp.sum_other_logins o
 			 WHERE EXISTS (SELECT 1 FROM pg_temp.sum_eval_in e WHERE e.user_id = o.user_id);
-			v_scan := (SELECT count(*) FROM pg_temp.sum_other_logins)
-					  > 0.05 * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sum.users'::regclass);
+			-- (reltuples is -1 until sum.users is first vacuumed or analyzed)
+			SELECT c.reltuples INTO v_n FROM pg_class c WHERE c.oid = 'sum.users'::regclass;
+			v_scan := v_n >= 0 AND (SELECT count(*) FROM pg_temp.sum_other_logins) > 0.05 * v_n;
 		END IF;
 		IF v_scan THEN
 			CREATE TEMP TABLE sum_people_users ON COMMIT DROP AS
