@@ -7502,7 +7502,12 @@ BEGIN
 				   AND (r.min_decision_makers IS NULL OR a.decision_makers >= r.min_decision_makers)
 				   AND (r.any_milestones IS NULL OR a.milestones && r.any_milestones)
 				   AND (r.min_active_users IS NULL OR a.active_users_7d >= r.min_active_users)) h
-		  LEFT JOIN sum.people p ON p.person_id = a.best_contact
+		  -- (the contact of each account the rules pick, by key: a join would
+		  -- read all of sum.people for a few percent of it)
+		  LEFT JOIN LATERAL (
+				SELECT p.person_id, p.email, p.email_hash, p.full_name, p.title, p.buying_role
+				  FROM sum.people p WHERE p.person_id = a.best_contact
+				OFFSET 0) p ON true
 		  LEFT JOIN sum.handoff_queue q ON q.account_key = a.account_key
 		  LEFT JOIN LATERAL (
 				SELECT r.name, r.owners, r.next_owner, r.sla
