@@ -7619,47 +7619,37 @@ BEGIN
 		v_stall := sum.setting('nurture.stalled_after')::interval;
 		-- what the person plays read of each person in scope and their
 		-- account, read once (not once per play)
+		-- (the people this run rolled up as the people step wrote them,
+		-- sum_people_new: every person on a full run; the others in scope,
+		-- due or at a shifted account, by key when they are few: a join
+		-- would read all of sum.people)
 		DROP TABLE IF EXISTS pg_temp.sum_scope, pg_temp.sum_scope_others;
-		IF v_all THEN
-			CREATE TEMP TABLE sum_scope ON COMMIT DROP AS
-			SELECT p.person_id, p.account_key, p.primary_user_id, p.email_hash, p.buying_role, p.stage,
-				   p.milestones, p.last_event_at, p.signed_up_at, a.fit_tier, a.decision_makers,
-				   a.stage AS account_stage
-			  FROM pg_temp.sum_scope_people s
-			  JOIN sum.people p USING (person_id)
-			  LEFT JOIN sum.accounts a USING (account_key);
-		ELSE
-			-- the people rolled up by this run as the people step wrote them
-			-- (sum_people_new), the others in scope (due, or at a shifted
-			-- account) by key when they are few: a join would read all of
-			-- sum.people
-			CREATE TEMP TABLE sum_scope ON COMMIT DROP AS
-			SELECT n.person_id, n.account_key, n.primary_user_id, n.email_hash, n.buying_role, n.stage,
-				   n.milestones, n.last_event_at, n.signed_up_at, a.fit_tier, a.decision_makers,
-				   a.stage AS account_stage
-			  FROM pg_temp.sum_scope_people s
-			  JOIN pg_temp.sum_people_new n USING (person_id)
-			  LEFT JOIN sum.accounts a USING (account_key);
-			CREATE TEMP TABLE sum_scope_others ON COMMIT DROP AS
-			SELECT s.person_id FROM pg_temp.sum_scope_people s
-			 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_people_new n WHERE n.person_id = s.person_id)
-			 ORDER BY 1;
-			ANALYZE pg_temp.sum_scope_others;
-			v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
-			-- (reltuples is -1 until sum.people is first vacuumed or analyzed)
-			SELECT c.reltuples INTO v_reltuples FROM pg_class c WHERE c.oid = 'sum.people'::regclass;
-			IF v_reltuples < 0 OR (SELECT count(*) FROM pg_temp.sum_scope_others) < 0.1 * v_reltuples THEN
-				PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
-			END IF;
-			INSERT INTO pg_temp.sum_scope
-			SELECT p.person_id, p.account_key, p.primary_user_id, p.email_hash, p.buying_role, p.stage,
-				   p.milestones, p.last_event_at, p.signed_up_at, a.fit_tier, a.decision_makers,
-				   a.stage AS account_stage
-			  FROM pg_temp.sum_scope_others o
-			  JOIN sum.people p USING (person_id)
-			  LEFT JOIN sum.accounts a USING (account_key);
-			PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
+		CREATE TEMP TABLE sum_scope ON COMMIT DROP AS
+		SELECT n.person_id, n.account_key, n.primary_user_id, n.email_hash, n.buying_role, n.stage,
+			   n.milestones, n.last_event_at, n.signed_up_at, a.fit_tier, a.decision_makers,
+			   a.stage AS account_stage
+		  FROM pg_temp.sum_scope_people s
+		  JOIN pg_temp.sum_people_new n USING (person_id)
+		  LEFT JOIN sum.accounts a USING (account_key);
+		CREATE TEMP TABLE sum_scope_others ON COMMIT DROP AS
+		SELECT s.person_id FROM pg_temp.sum_scope_people s
+		 WHERE NOT EXISTS (SELECT 1 FROM pg_temp.sum_people_new n WHERE n.person_id = s.person_id)
+		 ORDER BY 1;
+		ANALYZE pg_temp.sum_scope_others;
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		-- (reltuples is -1 until sum.people is first vacuumed or analyzed)
+		SELECT c.reltuples INTO v_reltuples FROM pg_class c WHERE c.oid = 'sum.people'::regclass;
+		IF v_reltuples < 0 OR (SELECT count(*) FROM pg_temp.sum_scope_others) < 0.1 * v_reltuples THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
 		END IF;
+		INSERT INTO pg_temp.sum_scope
+		SELECT p.person_id, p.account_key, p.primary_user_id, p.email_hash, p.buying_role, p.stage,
+			   p.milestones, p.last_event_at, p.signed_up_at, a.fit_tier, a.decision_makers,
+			   a.stage AS account_stage
+		  FROM pg_temp.sum_scope_others o
+		  JOIN sum.people p USING (person_id)
+		  LEFT JOIN sum.accounts a USING (account_key);
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 
 		-- the decision-maker contacts of the touched accounts that need one
 		-- (the CRM contacts are read here, for those accounts only)
