@@ -5167,6 +5167,14 @@ CREATE FUNCTION sum.account_milestones(user_last_event_at timestamptz[], as_of t
 COMMENT ON FUNCTION sum.account_milestones(timestamptz[], timestamptz) IS
 	'account-level milestones (kind active_users) from the last event time of each user of an account';
 
+CREATE FUNCTION sum.time_windows(times timestamptz[], as_of timestamptz, windows interval[],
+								 OUT times_sorted timestamptz[], OUT next_change timestamptz)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'sum_time_windows'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sum.time_windows(timestamptz[], timestamptz, interval[]) IS
+	'the times in order without NULLs, and the earliest time + window at or after as_of (when time alone next moves a count of the times within a window)';
+
 /* ==========================================================================
  * Account rollups and ICP fit (issue 6)
  * ========================================================================== */
@@ -7336,7 +7344,7 @@ BEGIN
 									  p.signed_up_at, p.last_event_at, coalesce(p.events, 0),
 									  p.milestones, run.as_of) AS s,
 				   coalesce(array_agg(p.last_event_at) FILTER (WHERE p.last_event_at IS NOT NULL), '{}') AS lasts,
-				   NULL::text AS stored_country, false AS timed
+				   NULL::text AS stored_country
 			  FROM ap p
 			 GROUP BY p.account_key
 			UNION ALL
@@ -7354,7 +7362,7 @@ BEGIN
 							  WHERE NOT EXISTS (SELECT 1 FROM sum.milestone_defs d
 												 WHERE d.enabled AND d.kind = 'active_users' AND d.name = x)),
 					   NULL, run.as_of)::sum.account_summary,
-				   a.people_last_events, a.country, true
+				   a.people_last_events, a.country
 			  FROM pg_temp.sum_timed_accounts d JOIN sum.accounts a USING (account_key))
 		SELECT r.account_key, r.s, c.account_id AS crm_account_id,
 			   coalesce(c.name, substr(r.account_key, 8)) AS name,
@@ -7371,11 +7379,11 @@ BEGIN
 					   FROM unnest((r.s).milestones
 								   || ARRAY(SELECT m.milestone FROM sum.account_milestones(r.lasts, run.as_of) m)) x
 					  ORDER BY x) AS milestones,
-			   (SELECT min(l + w) FROM unnest(r.lasts) l, unnest(v_windows) w WHERE l + w >= run.as_of) AS recheck_at,
+			   tw.next_change AS recheck_at,
 			   -- (in time order: the same array whatever order the people came in)
-			   CASE WHEN r.timed THEN r.lasts ELSE ARRAY(SELECT l FROM unnest(r.lasts) l ORDER BY l) END
-				   AS people_last_events
+			   tw.times_sorted AS people_last_events
 		  FROM r
+		  CROSS JOIN LATERAL sum.time_windows(r.lasts, run.as_of, v_windows) tw
 		  LEFT JOIN pg_temp.sum_crm c
 			   ON c.account_id = CASE WHEN r.account_key LIKE 'crm:%' THEN substr(r.account_key, 5) END;
 

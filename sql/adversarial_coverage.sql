@@ -27,7 +27,7 @@ INSERT INTO covered VALUES (unnest(ARRAY[
 	'milestones_final', 'milestones_merge', 'persona_pattern', 'persona_rules_check', 'registrable_domain',
 	'retention', 'retention_accum', 'retention_combine', 'retention_final', 'setting',
 	'settings_write', 'title_function', 'title_normalize', 'title_persona',
-	'title_seniority', 'token_set_similarity', 'window_funnel', 'window_funnel_accum',
+	'time_windows', 'title_seniority', 'token_set_similarity', 'window_funnel', 'window_funnel_accum',
 	'window_funnel_combine', 'window_funnel_deserialize', 'window_funnel_final',
 	'window_funnel_serialize'
 ]));

@@ -122,6 +122,36 @@ SELECT n, pg_temp.try(q) AS result FROM (VALUES
 	(8, 'SELECT sum.milestone_next_change((SELECT s FROM ms WHERE uid = 1), ''4713-01-01 BC'')::text')
 ) AS t(n, q) ORDER BY n;
 
+-- sum.time_windows: the times in order, and the earliest time + window at or
+-- after as_of (the refresh's look-ahead for an account's active users)
+SELECT n, pg_temp.try(q) AS result FROM (VALUES
+	-- 10 Jan + 0 is the first at or after 9 Jan (1 Jan + 168 h is before it)
+	(1, 'SELECT (SELECT string_agg(to_char(t, ''MM-DD''), '','') FROM unnest(w.times_sorted) t) || '' / ''
+			 || to_char(w.next_change, ''MM-DD HH24'')
+		   FROM sum.time_windows(''{2024-01-10,2024-01-01,NULL,2024-01-05}'', ''2024-01-09'',
+								 ''{0,168 hours,720 hours,NULL}'') w'),
+	(2, 'SELECT sum.time_windows(NULL, ''2024-01-01'', ''{0}'')::text'),
+	(3, 'SELECT cardinality(w.times_sorted) || '' '' || coalesce(w.next_change::text, ''none'')
+		   FROM sum.time_windows(''{}'', ''2024-01-01'', ''{1 day}'') w'),
+	(4, 'SELECT array_to_string(w.times_sorted, '','') || '' / '' || w.next_change
+		   FROM sum.time_windows(''{infinity,-infinity}'', ''2024-01-01'', ''{0}'') w'),
+	(5, 'SELECT sum.time_windows(''{294276-12-31}'', ''2024-01-01'', ''{1 year}'')::text'),
+	-- a two-dimensional array is read flat, as unnest reads it
+	(6, 'SELECT (SELECT string_agg(to_char(t, ''MM-DD''), '','') FROM unnest(w.times_sorted) t) || '' / ''
+			 || to_char(w.next_change, ''MM-DD HH24'')
+		   FROM sum.time_windows(''{{2024-01-03,2024-01-01},{2024-01-02,NULL}}'', ''2024-01-01 12:00'',
+								 ''{1 day}'') w'),
+	(7, 'SELECT cardinality(w.times_sorted) || '' '' || to_char(w.next_change, ''MM-DD'')
+		   FROM sum.time_windows(array_fill(''2024-01-01''::timestamptz, ARRAY[100000]), ''2024-01-01 12:00'',
+								 ''{0,1 day}'') w'),
+	(8, 'SELECT cardinality(w.times_sorted) || '' '' || coalesce(w.next_change::text, ''none'')
+		   FROM sum.time_windows(''{2024-01-01}'', ''2024-02-01'', ''{1 day}'') w'),
+	(9, 'SELECT cardinality(w.times_sorted) || '' '' || coalesce(w.next_change::text, ''none'')
+		   FROM sum.time_windows(''{2024-01-01}'', ''2023-01-01'', ''{NULL}'') w'),
+	(10, 'SELECT to_char(w.next_change, ''MM-DD'')
+		   FROM sum.time_windows(''{2024-01-10}'', ''2024-01-01'', ''{-1 day}'') w')
+) AS t(n, q) ORDER BY n;
+
 -- account states
 CREATE TEMP TABLE users (account text, id text, fn sum.job_function, sen sum.seniority,
 	role sum.buying_role, stage sum.lifecycle_stage, signed_up timestamptz, last_seen timestamptz,

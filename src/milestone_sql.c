@@ -62,6 +62,7 @@ PG_FUNCTION_INFO_V1(sum_milestone_defs_version);
 PG_FUNCTION_INFO_V1(sum_milestone_state_defs_version);
 PG_FUNCTION_INFO_V1(sum_milestone_state_is_current);
 PG_FUNCTION_INFO_V1(sum_account_milestones);
+PG_FUNCTION_INFO_V1(sum_time_windows);
 
 /* One event name of the definitions and the (definition, step) pairs it feeds */
 typedef struct MsName
@@ -1274,4 +1275,92 @@ sum_account_milestones(PG_FUNCTION_ARGS)
 		}
 	}
 	return (Datum) 0;
+}
+
+static int
+CmpTimestamp(const void *a, const void *b)
+{
+	TimestampTz x = *(const TimestampTz *) a;
+	TimestampTz y = *(const TimestampTz *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * sum_time_windows(times timestamptz[], as_of, windows interval[]) returns
+ * (times_sorted timestamptz[], next_change timestamptz): the times in
+ * ascending order without NULLs (an array of any shape read flat, as unnest
+ * reads it), and the earliest t + w at or after as_of over the times t and
+ * the non-NULL windows w, NULL when there is none: when time alone next
+ * moves a count of the times that fall within a window of as_of.  t + w is
+ * timestamptz + interval, so a window with days or months follows the
+ * session's time zone, as in SQL.  The refresh computes, per account, the
+ * stored order of its people's last events and the time to look at it
+ * again; in SQL these were three subqueries per account.
+ */
+Datum
+sum_time_windows(PG_FUNCTION_ARGS)
+{
+	ArrayType  *times = PG_GETARG_ARRAYTYPE_P(0);
+	TimestampTz as_of = PG_GETARG_TIMESTAMPTZ(1);
+	ArrayType  *windows = PG_GETARG_ARRAYTYPE_P(2);
+	TupleDesc	desc;
+	Datum	   *telems,
+			   *welems;
+	bool	   *tnulls,
+			   *wnulls;
+	int			nt,
+				nw,
+				n = 0,
+				i,
+				j;
+	TimestampTz *sorted;
+	TimestampTz next = 0;
+	bool		found = false;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	desc = BlessTupleDesc(desc);
+
+	deconstruct_array(times, TIMESTAMPTZOID, sizeof(TimestampTz), true, TYPALIGN_DOUBLE,
+					  &telems, &tnulls, &nt);
+	deconstruct_array(windows, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
+					  &welems, &wnulls, &nw);
+
+	sorted = palloc(sizeof(TimestampTz) * Max(nt, 1));
+	for (i = 0; i < nt; i++)
+		if (!tnulls[i])
+			sorted[n++] = DatumGetTimestampTz(telems[i]);
+	qsort(sorted, n, sizeof(TimestampTz), CmpTimestamp);
+
+	for (j = 0; j < nw; j++)
+	{
+		if (wnulls[j])
+			continue;
+		CHECK_FOR_INTERRUPTS();
+		for (i = 0; i < n; i++)
+		{
+			TimestampTz c = DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
+																	TimestampTzGetDatum(sorted[i]),
+																	welems[j]));
+
+			if (c >= as_of && (!found || c < next))
+			{
+				next = c;
+				found = true;
+			}
+		}
+	}
+
+	/* (for each element: a Datum of the pass-by-value timestamps) */
+	for (i = 0; i < n; i++)
+		telems[i] = TimestampTzGetDatum(sorted[i]);
+	values[0] = PointerGetDatum(n == 0 ? construct_empty_array(TIMESTAMPTZOID)
+								: construct_array(telems, n, TIMESTAMPTZOID, sizeof(TimestampTz), true,
+												  TYPALIGN_DOUBLE));
+	values[1] = TimestampTzGetDatum(next);
+	nulls[1] = !found;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
