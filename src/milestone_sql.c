@@ -1240,7 +1240,7 @@ sum_account_milestones(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("user_last_event_at must be a one-dimensional array")));
-	deconstruct_array(arr, TIMESTAMPTZOID, sizeof(TimestampTz), true,
+	deconstruct_array(arr, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL,
 					  TYPALIGN_DOUBLE, &elems, &enulls, &n);
 
 	for (a = 0; a < cfg->nacct; a++)
@@ -1296,7 +1296,7 @@ CmpTimestamp(const void *a, const void *b)
  * timestamptz + interval, so a window with days or months follows the
  * session's time zone, as in SQL.  The refresh computes, per account, the
  * stored order of its people's last events and the time to look at it
- * again; in SQL these were three subqueries per account.
+ * again; in SQL these were two subqueries per account.
  */
 Datum
 sum_time_windows(PG_FUNCTION_ARGS)
@@ -1324,7 +1324,7 @@ sum_time_windows(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	desc = BlessTupleDesc(desc);
 
-	deconstruct_array(times, TIMESTAMPTZOID, sizeof(TimestampTz), true, TYPALIGN_DOUBLE,
+	deconstruct_array(times, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
 					  &telems, &tnulls, &nt);
 	deconstruct_array(windows, INTERVALOID, sizeof(Interval), false, TYPALIGN_DOUBLE,
 					  &welems, &wnulls, &nw);
@@ -1358,7 +1358,7 @@ sum_time_windows(PG_FUNCTION_ARGS)
 	for (i = 0; i < n; i++)
 		telems[i] = TimestampTzGetDatum(sorted[i]);
 	values[0] = PointerGetDatum(n == 0 ? construct_empty_array(TIMESTAMPTZOID)
-								: construct_array(telems, n, TIMESTAMPTZOID, sizeof(TimestampTz), true,
+								: construct_array(telems, n, TIMESTAMPTZOID, sizeof(TimestampTz), FLOAT8PASSBYVAL,
 												  TYPALIGN_DOUBLE));
 	values[1] = TimestampTzGetDatum(next);
 	nulls[1] = !found;
