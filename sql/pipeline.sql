@@ -417,6 +417,25 @@ CALL sum.refresh(full => true, as_of => '2026-01-31 12:50Z');
 SELECT user_id, person_id, email_key, account_key, match_method, stage, events, length(full_name) AS name_length
   FROM sum.users WHERE user_id IN ('10', '11') ORDER BY user_id;
 
+-- a full run, once committed, rewrites sum.users compactly (CLUSTER in key order);
+-- an incremental run never does, nor a full one with the setting off (which
+-- is no configuration change: the run after it stays incremental)
+SELECT pg_relation_filenode('sum.users') AS users_file \gset
+CALL sum.refresh(as_of => '2026-01-31 12:55Z');
+SELECT pg_relation_filenode('sum.users') = :users_file AS incremental_kept_users;
+UPDATE sum.settings SET value = 'false' WHERE name = 'pipeline.compact_after_full';
+CALL sum.refresh(as_of => '2026-01-31 12:56Z');
+SELECT mode FROM sum.refresh_log WHERE step = 'run' ORDER BY run_id DESC LIMIT 1;
+CALL sum.refresh(full => true, as_of => '2026-01-31 12:57Z');
+SELECT pg_relation_filenode('sum.users') = :users_file AS full_without_compaction_kept_users;
+DELETE FROM sum.settings WHERE name = 'pipeline.compact_after_full';	-- (back to the default)
+SELECT count(*) AS n_users, sum(hashtext(user_id || coalesce(person_id, ''))) AS users_hash FROM sum.users \gset
+CALL sum.refresh(full => true, as_of => '2026-01-31 12:58Z');
+SELECT pg_relation_filenode('sum.users') <> :users_file AS compacted, i.indisclustered
+  FROM pg_index i WHERE i.indexrelid = 'sum.users_pkey'::regclass;
+SELECT count(*) = :n_users AS same_users, sum(hashtext(user_id || coalesce(person_id, ''))) = :users_hash AS same_ids
+  FROM sum.users;
+
 -- leave the database as the other tests expect it
 DELETE FROM sum.settings WHERE name LIKE 'input.%';
 DELETE FROM sum.routing_rules;
