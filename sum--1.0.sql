@@ -7057,9 +7057,18 @@ BEGIN
 		-- the touched people as they were: their accounts are touched too, and
 		-- the daily funnel takes them back
 		DROP TABLE IF EXISTS pg_temp.sum_people_before;
+		-- (by key when they are few: the people active lately, those an
+		-- incremental run touches, share pages since the full run)
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		SELECT c.reltuples INTO v_reltuples FROM pg_class c WHERE c.oid = 'sum.people'::regclass;
+		IF NOT run.is_full
+		   AND (v_reltuples < 0 OR (SELECT count(*) FROM pg_temp.sum_touched_people) < 0.1 * v_reltuples) THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		CREATE TEMP TABLE sum_people_before ON COMMIT DROP AS
 		SELECT p.person_id, p.account_key, p.signed_up_at, p.user_ids
 		  FROM sum.people p JOIN pg_temp.sum_touched_people USING (person_id);
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO pg_temp.sum_touched_accounts
 		SELECT DISTINCT b.account_key FROM pg_temp.sum_people_before b
 		 WHERE b.account_key IS NOT NULL
@@ -7424,7 +7433,13 @@ BEGIN
 		 WHERE b.account_key = a.account_key AND b.existed
 		   AND NOT EXISTS (SELECT 1 FROM pg_temp.sum_accounts_new n WHERE n.account_key = a.account_key);
 		-- an UPDATE and an INSERT rather than ON CONFLICT (see the people);
-		-- updated_at moves with the content, not with recheck_at alone
+		-- updated_at moves with the content, not with recheck_at alone.  By
+		-- key, but on a full run: a hash join reads every account and, past
+		-- work_mem, writes them to disk in batches (sum.accounts stays cached)
+		v_joins := ARRAY[current_setting('enable_hashjoin'), current_setting('enable_mergejoin')];
+		IF NOT run.is_full THEN
+			PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+		END IF;
 		UPDATE sum.accounts a
 		   SET crm_account_id = n.crm_account_id, name = n.name, domain = n.domain, country = n.country,
 			   employees = n.employees, industry = n.industry, owner = n.owner, users = n.users,
@@ -7464,6 +7479,7 @@ BEGIN
 				n.first_signup_at, n.last_activity_at, n.events, n.milestones, n.fit_score, n.fit_tier,
 				n.fit_rules, n.recheck_at, n.people_last_events);
 		GET DIAGNOSTICS v_rows = ROW_COUNT;
+		PERFORM set_config('enable_hashjoin', v_joins[1], true), set_config('enable_mergejoin', v_joins[2], true);
 		INSERT INTO sum.accounts (account_key, crm_account_id, name, domain, country, employees, industry,
 								  owner, users, active_users_7d, active_users_30d, decision_makers, influencers,
 								  best_contact, best_contact_role, champion, functions, top_seniority, stage,
