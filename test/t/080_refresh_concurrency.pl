@@ -12,6 +12,7 @@
 #	    kept by it;
 #	  - a run cancelled by statement_timeout and one whose backend is
 #	    terminated leave the last good outputs and a failed row;
+#	  - a full run does not compact sum.users while a reader holds it;
 #	  - sum_reader reads outputs but no raw emails and changes no
 #	    configuration; sum_admin changes configuration;
 #	  - relation names with quotes and semicolons in the input settings are
@@ -162,6 +163,24 @@ is(q1(qq{SELECT status || ' ' || coalesce(sqlstate, '') FROM sum.refresh_log
 		WHERE step = 'run' AND pid = $pid4}),
 	'failed 57P01', 'the next run marked the terminated one failed');
 is(q1($outputs_sql), '4 users, 4 people, crm:A1:2,crm:G1:2', 'and wrote the new outputs');
+
+# a reader inside a transaction on sum.users: a full run does not queue
+# behind it to compact the table (NOWAIT), says so and leaves it as
+# written; without the reader, the next full run compacts it
+my $reader = $node->background_psql('postgres');
+$reader->query_safe('BEGIN; SELECT count(*) FROM sum.users;');
+my $users_file = q1(q{SELECT pg_relation_filenode('sum.users')});
+($rc, $out, $err) = $node->psql('postgres', 'CALL sum.refresh(full => true)');
+is($rc, 0, 'a full run with a reader holding sum.users succeeds');
+like($err, qr/NOTICE:  sum.refresh: sum.users was not compacted: another session is using it/,
+	'... says that it did not compact sum.users');
+is(q1(q{SELECT pg_relation_filenode('sum.users')}), $users_file, '... and left the table as written');
+$reader->query_safe('COMMIT');
+$reader->quit;
+q1('CALL sum.refresh(full => true)');
+isnt(q1(q{SELECT pg_relation_filenode('sum.users')}), $users_file,
+	'without the reader, a full run compacts sum.users');
+is(q1($outputs_sql), '4 users, 4 people, crm:A1:2,crm:G1:2', '... and the outputs stay the same');
 $gate->quit;
 $run1->quit;
 $run3->quit;
